@@ -1,0 +1,1 @@
+"""The drill handbook generator: drill files in, site pages out."""

@@ -1,0 +1,51 @@
+"""A hook-free copy of the site's source, for engines that run no MkDocs hooks.
+
+``DIR/docs/`` gets the hand-written pages, the generated ones and the theme
+overrides; ``DIR/mkdocs.yml`` is the handbook's configuration without the hook,
+so that ``mkdocs build`` (or another engine that reads ``mkdocs.yml``) run in DIR
+gives the same site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
+from .render import TEMPLATES
+
+THEME = TEMPLATES / "theme"
+EXPORTED_THEME = "overrides"
+
+
+def _files_under(folder: Path, prefix: str) -> dict[str, bytes]:
+    if not folder.is_dir():
+        return {}
+    return {f"{prefix}/{p.relative_to(folder).as_posix()}": p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def config_for_export(root: Path) -> str:
+    """The site's ``mkdocs.yml`` (environment values resolved) without hooks or watched folders."""
+    with open(root / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml.load(f, Loader=get_yaml_loader())
+    config.pop("hooks", None)
+    config.pop("watch", None)
+    config["docs_dir"] = "docs"
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        theme["custom_dir"] = EXPORTED_THEME
+    header = "# Exported by `python -m generator export`: the handbook's site with its generated pages, no hooks.\n"
+    return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
+def export_files(root: Path, pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
+    """Every file of the exported tree, by path relative to DIR."""
+    config_path = root / "mkdocs.yml"
+    with open(config_path, encoding="utf-8") as f:
+        docs_dir = yaml.load(f, Loader=get_yaml_loader()).get("docs_dir", "docs")
+    files: dict[str, str | bytes] = {}
+    files.update(_files_under(root / docs_dir, "docs"))
+    files.update({f"docs/{path}": content for path, content in pages.items()})
+    files.update(_files_under(root / THEME, EXPORTED_THEME))
+    files["mkdocs.yml"] = config_for_export(root)
+    return files

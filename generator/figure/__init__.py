@@ -1,0 +1,1 @@
+"""Drawings of the movement: pure geometry (``kinematics``) and SVG (``draw``)."""

@@ -1,0 +1,121 @@
+"""Forward kinematics of the side-view figure: joint angles in, joint positions out.
+
+Pure functions over the model's keyframes. Coordinates are metres, x forward
+(to the right), y up, the ground at y = 0. Segment lengths are fixed fractions of
+body height from the anthropometric table in D. A. Winter, *Biomechanics and
+Motor Control of Human Movement* (4th ed., 2009), fig. 4.1, so every figure in
+the handbook has one body.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model import Figure, Keyframe, Limb
+
+HEIGHT = 1.75
+TRUNK = 0.288 * HEIGHT       # hip joint (0.530 H) to shoulder (0.818 H)
+NECK = 0.052 * HEIGHT        # shoulder to chin (0.870 H)
+HEAD = 0.130 * HEIGHT        # chin to crown
+THIGH = 0.245 * HEIGHT
+SHANK = 0.246 * HEIGHT
+ANKLE_HEIGHT = 0.039 * HEIGHT
+FOOT = 0.152 * HEIGHT
+HEEL_SHARE = 0.25            # share of the foot behind the point under the ankle
+UPPER_ARM = 0.186 * HEIGHT
+FOREARM = 0.146 * HEIGHT     # elbow to wrist
+HAND = 0.108 * HEIGHT / 2    # wrist to the middle of the hand
+
+Point = tuple[float, float]
+
+
+def direction(angle: float) -> Point:
+    """Unit vector at ``angle`` degrees from the downward vertical, + turning forward."""
+    rad = math.radians(angle)
+    return (math.sin(rad), -math.cos(rad))
+
+
+def _step(origin: Point, angle: float, length: float) -> Point:
+    dx, dy = direction(angle)
+    return (origin[0] + dx * length, origin[1] + dy * length)
+
+
+@dataclass(frozen=True)
+class Side:
+    """Joint positions of one leg and arm."""
+
+    knee: Point
+    ankle: Point
+    heel: Point
+    toe: Point
+    elbow: Point
+    hand: Point
+
+
+@dataclass(frozen=True)
+class Pose:
+    """Joint positions of the whole body, standing on the ground line."""
+
+    hip: Point
+    shoulder: Point
+    neck: Point
+    head: Point          # centre of the head
+    head_radius: float
+    near: Side
+    far: Side
+
+    def points(self) -> list[Point]:
+        sides = [p for s in (self.near, self.far) for p in (s.knee, s.ankle, s.heel, s.toe, s.elbow, s.hand)]
+        return [self.hip, self.shoulder, self.neck, *sides]
+
+    def lowest(self) -> float:
+        return min(min(y for _, y in self.points()), self.head[1] - self.head_radius)
+
+    def moved(self, dx: float, dy: float) -> "Pose":
+        def m(p: Point) -> Point:
+            return (p[0] + dx, p[1] + dy)
+
+        def ms(s: Side) -> Side:
+            return Side(*(m(p) for p in (s.knee, s.ankle, s.heel, s.toe, s.elbow, s.hand)))
+
+        return Pose(m(self.hip), m(self.shoulder), m(self.neck), m(self.head), self.head_radius, ms(self.near), ms(self.far))
+
+
+def _side(hip: Point, shoulder: Point, trunk: float, limb: Limb) -> Side:
+    thigh = limb.hip - trunk
+    shank = thigh - limb.knee
+    knee = _step(hip, thigh, THIGH)
+    ankle = _step(knee, shank, SHANK)
+    sole = _step(ankle, shank, ANKLE_HEIGHT)
+    foot = shank + 90 + limb.ankle
+    heel = _step(sole, foot, -FOOT * HEEL_SHARE)
+    toe = _step(sole, foot, FOOT * (1 - HEEL_SHARE))
+    upper_arm = limb.shoulder - trunk
+    elbow = _step(shoulder, upper_arm, UPPER_ARM)
+    wrist = _step(elbow, upper_arm + limb.elbow, FOREARM)
+    hand = _step(wrist, upper_arm + limb.elbow, HAND)
+    return Side(knee, ankle, heel, toe, elbow, hand)
+
+
+def body(frame: Keyframe) -> Pose:
+    """The pose with the hip at the origin (before it is placed on the ground)."""
+    hip = (0.0, 0.0)
+    up = 180 - frame.trunk  # the trunk points up from the hip, leaning forward when +
+    shoulder = _step(hip, up, TRUNK)
+    neck = _step(shoulder, up, NECK)
+    radius = HEAD / 2
+    head = _step(neck, up, radius)
+    return Pose(hip, shoulder, neck, head, radius, _side(hip, shoulder, frame.trunk, frame.near), _side(hip, shoulder, frame.trunk, frame.far))
+
+
+def place(frame: Keyframe, at: float, travel: float) -> Pose:
+    """The pose as the format places it: lowest point ``lift`` above the ground,
+    forward by ``at × travel``."""
+    pose = body(frame)
+    return pose.moved(at * travel, frame.lift - pose.lowest())
+
+
+def poses(figure: Figure) -> list[Pose]:
+    """Every keyframe of the cycle, placed."""
+    return [place(k, t, figure.travel) for k, t in zip(figure.keyframes, figure.times())]

@@ -1,0 +1,259 @@
+"""Strict YAML reading: plain data plus the line and column of every key and value.
+
+PyYAML's own constructors follow YAML 1.1 (``no`` is false, ``1:30`` is 90) and
+expand aliases, so this module builds values from the parser's events instead:
+scalars are resolved by the YAML 1.2 core schema, and anchors, aliases, tags and
+duplicate keys are refused before anything is built from them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem, field_name
+
+DRILLS = Path("drills")
+GUIDE = DRILLS / "guides" / "footwear.yaml"
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 32
+
+Mark = tuple[int, int]
+
+
+class Number:
+    """Mixin for numbers that remember how they were written, so that ``label: 2.50``
+    can be taken as the text ``2.50`` where the format expects text."""
+
+    text: str
+
+
+class Int(int, Number):
+    pass
+
+
+class Float(float, Number):
+    pass
+
+
+def _number(cls, value, text):
+    obj = cls(value)
+    obj.text = text
+    return obj
+
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^([-+]?)\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+
+def resolve_plain(text: str):
+    """A plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT10.match(text):
+        return _number(Int, int(text), text)
+    if _INT8.match(text):
+        return _number(Int, int(text[2:], 8), text)
+    if _INT16.match(text):
+        return _number(Int, int(text[2:], 16), text)
+    if _FLOAT.match(text):
+        return _number(Float, float(text), text)
+    if m := _INF.match(text):
+        return _number(Float, -math.inf if m.group(1) == "-" else math.inf, text)
+    if _NAN.match(text):
+        return _number(Float, math.nan, text)
+    return text
+
+
+def discover(root: Path) -> dict[Path, str]:
+    """The handbook's files under ``root``: each drill file, and the footwear guide."""
+    found = {p: "drill" for p in sorted((root / DRILLS).glob("*.yaml"))}
+    guide = root / GUIDE
+    if guide.exists():
+        found[guide] = "guide"
+    return found
+
+
+@dataclass
+class Document:
+    """One YAML file: its data and where each part of it was written."""
+
+    path: str
+    data: object = None
+    node_marks: dict[tuple, Mark] = field(default_factory=dict)
+    key_marks: dict[tuple, Mark] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def mark_of(self, loc: tuple, missing: bool = False) -> Mark:
+        """Where to point for a problem at ``loc``: a value at its key, a list item
+        at the item, a missing key at the mapping that lacks it."""
+        if missing:
+            loc = loc[:-1]
+        while loc:
+            if not missing and loc in self.key_marks:
+                return self.key_marks[loc]
+            if loc in self.node_marks:
+                return self.node_marks[loc]
+            loc = loc[:-1]
+            missing = False
+        return self.node_marks.get((), (1, 1))
+
+    def problem(self, loc: tuple, message: str, missing: bool = False) -> Problem:
+        line, column = self.mark_of(loc, missing)
+        return Problem(self.path, line, column, field_name(loc), message)
+
+
+class _Refused(Exception):
+    def __init__(self, loc: tuple, mark, message: str):
+        self.loc, self.mark, self.message = loc, mark, message
+
+
+def _at(mark) -> Mark:
+    return (mark.line + 1, mark.column + 1)
+
+
+def read(path: Path, shown: str | None = None) -> Document:
+    """Read one file; problems are returned in the document, never raised."""
+    doc = Document(shown or str(path))
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        doc.problems.append(Problem(doc.path, 1, 1, "(file)", f"cannot be read: {err.strerror}"))
+        return doc
+    return parse(raw, doc)
+
+
+def parse(raw: bytes, doc: Document) -> Document:
+    def whole(message: str) -> Document:
+        doc.problems.append(Problem(doc.path, 1, 1, "(file)", message))
+        return doc
+
+    if len(raw) > MAX_BYTES:
+        return whole(f"the file is {len(raw) // 1024} KiB; a drill file may be at most {MAX_BYTES // 1024} KiB")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return whole("the file is saved as UTF-16; save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return whole(f"the file is not UTF-8 text (byte {err.start + 1} cannot be read); save it as UTF-8")
+    if "\x00" in text:
+        return whole("the file contains NUL characters; save it as UTF-8 text")
+    try:
+        _build(text, doc)
+    except _Refused as err:
+        line, column = _at(err.mark)
+        doc.problems.append(Problem(doc.path, line, column, field_name(err.loc), err.message))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, column = _at(mark) if mark else (1, 1)
+        doc.problems.append(Problem(doc.path, line, column, "(yaml)", _syntax_message(err)))
+    except yaml.YAMLError as err:
+        return whole(f"this is not valid YAML: {err}")
+    if not doc.problems and doc.data is None:
+        return whole("the file is empty; a drill needs at least its required keys")
+    return doc
+
+
+def _syntax_message(err: yaml.MarkedYAMLError) -> str:
+    problem = err.problem or "this is not valid YAML"
+    if "\\t" in problem or "\t" in problem:
+        return "a tab character is used for indentation; YAML indents with spaces only"
+    context = f" {err.context}" if err.context else ""
+    return f"YAML syntax error:{context} {problem}".replace("  ", " ")
+
+
+_OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _build(text: str, doc: Document) -> None:
+    """Turn parser events into plain data, keeping marks, refusing what the format forbids."""
+    stack: list[list] = []  # frames: [container, loc, pending key or None]
+    documents = 0
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Refused((), event.start_mark, "a file holds one drill; remove the second YAML document (after ---)")
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(_loc_here(stack), event.start_mark, f"YAML aliases (*{event.anchor}) are not allowed; write the value out")
+        if isinstance(event, (yaml.ScalarEvent, *_OPEN)):
+            if event.anchor is not None:
+                raise _Refused(_loc_here(stack), event.start_mark, f"YAML anchors (&{event.anchor}) are not allowed; write the value out")
+            if event.tag is not None:
+                raise _Refused(_loc_here(stack), event.start_mark, f"YAML tags ({_short_tag(event.tag)}) are not allowed; remove the tag")
+        if isinstance(event, yaml.ScalarEvent):
+            value = event.value if event.style else resolve_plain(event.value)
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                _take_key(stack[-1], value, event, doc)
+                continue
+            _place(stack, doc, value, event.start_mark)
+        elif isinstance(event, _OPEN):
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                raise _Refused(stack[-1][1], event.start_mark, "a key must be plain text, not a list or mapping")
+            if len(stack) >= MAX_DEPTH:
+                raise _Refused(_loc_here(stack), event.start_mark, "the data is nested too deeply")
+            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            loc = _place(stack, doc, container, event.start_mark)
+            stack.append([container, loc, None])
+        elif isinstance(event, _CLOSE):
+            stack.pop()
+
+
+def _short_tag(tag: str) -> str:
+    return tag.replace("tag:yaml.org,2002:", "!!")
+
+
+def _loc_here(stack: list[list]) -> tuple:
+    if not stack:
+        return ()
+    container, loc, key = stack[-1]
+    if isinstance(container, dict):
+        return loc + (key,) if key is not None else loc
+    return loc + (len(container),)
+
+
+def _take_key(frame: list, value, event, doc: Document) -> None:
+    container, loc = frame[0], frame[1]
+    if isinstance(value, bool) or value is None or isinstance(value, Number):
+        key = event.value
+    else:
+        key = value
+    if key in container:
+        first = doc.key_marks[loc + (key,)]
+        raise _Refused(loc + (key,), event.start_mark, f"the key '{key}' is given twice in this mapping (first on line {first[0]})")
+    frame[2] = key
+    doc.key_marks[loc + (key,)] = _at(event.start_mark)
+
+
+def _place(stack: list[list], doc: Document, value, mark) -> tuple:
+    if not stack:
+        doc.data = value
+        doc.node_marks[()] = _at(mark)
+        return ()
+    frame = stack[-1]
+    container, loc, key = frame
+    if isinstance(container, dict):
+        container[key] = value
+        frame[2] = None
+        here = loc + (key,)
+    else:
+        here = loc + (len(container),)
+        container.append(value)
+    doc.node_marks[here] = _at(mark)
+    return here

@@ -1,0 +1,143 @@
+"""Pages from the handbook: one pure function, ``render``, over Jinja templates.
+
+All wording and markup live in ``templates/``; a template of the same relative
+path in ``templates/overrides/`` takes precedence, so a club keeps its changes
+apart from the shipped ones. Generated pages link to each other by relative
+links to the ``.md`` sources, so every URL style of the site works.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+
+from . import text
+from .figure import draw
+from .model import Drill, Handbook, Mistake, Variant
+
+TEMPLATES = Path("templates")
+OVERRIDES = TEMPLATES / "overrides"
+
+
+class Paths:
+    """Where each generated page lives, relative to the docs folder."""
+
+    drills = "drills/index.md"
+    mistakes = "mistakes.md"
+    footwear = "footwear.md"
+
+    @staticmethod
+    def drill(drill_id: str) -> str:
+        return f"drills/{drill_id}/index.md"
+
+    @staticmethod
+    def variant(drill_id: str, variant_id: str) -> str:
+        return f"drills/{drill_id}/{variant_id}.md"
+
+    @staticmethod
+    def mistake(drill_id: str, mistake_id: str) -> str:
+        return f"{Paths.mistakes}#{anchor(drill_id, mistake_id)}"
+
+    @staticmethod
+    def criterion(criterion_id: str) -> str:
+        return f"{Paths.footwear}#{criterion_id}"
+
+
+def slugify(name: str) -> str:
+    """An id for a name: ``"Butt Kickers"`` → ``butt-kickers`` (accents dropped)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def anchor(drill_id: str, mistake_id: str) -> str:
+    """A mistake's anchor on the mistakes page; ``--`` cannot occur in a slug, so none collide."""
+    return f"{drill_id}--{mistake_id}"
+
+
+@pass_context
+def _link(context, target: str) -> str:
+    """A relative link from the page being rendered to ``target`` (a docs path)."""
+    here = posixpath.dirname(context["page_path"])
+    path, _, fragment = target.partition("#")
+    rel = posixpath.relpath(path, here or ".") if path else ""
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+def environment(root: Path) -> Environment:
+    """The Jinja environment over the club's overrides, then the shipped templates."""
+    env = Environment(
+        loader=FileSystemLoader([str(root / OVERRIDES), str(root / TEMPLATES)]),
+        autoescape=select_autoescape(disabled_extensions=("yaml",), default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
+    )
+    env.filters.update(inline=text.inline, blocks=text.blocks, md=text.md, meta=text.meta, plain=text.plain,
+                       yaml_str=lambda s: json.dumps(str(s), ensure_ascii=False))
+    env.globals.update(link=_link, paths=Paths, anchor=anchor, tojson=json.dumps)
+    return env
+
+
+@dataclass(frozen=True)
+class Usage:
+    """Who refers to what, computed once for the pages that show it."""
+
+    variants_of_mistake: dict[tuple[str, str], list[Variant]]
+    drills_of_criterion: dict[str, list[Drill]]
+
+    @classmethod
+    def of(cls, handbook: Handbook) -> "Usage":
+        by_mistake: dict[tuple[str, str], list[Variant]] = {}
+        for drill in handbook.drills:
+            for variant in drill.variants:
+                for mistake_id in variant.mistakes:
+                    by_mistake.setdefault((drill.id, mistake_id), []).append(variant)
+        by_criterion = {c.id: [d for d in handbook.drills if c.id in d.footwear] for c in handbook.guide.criteria}
+        return cls(by_mistake, by_criterion)
+
+
+def by_name(drills) -> list[Drill]:
+    return sorted(drills, key=lambda d: (text.plain(d.name).casefold(), d.id))
+
+
+def render(handbook: Handbook, env: Environment) -> dict[str, str]:
+    """The whole generated part of the site: ``{docs path: content}``."""
+    usage = Usage.of(handbook)
+    names = {d.id: d for d in handbook.drills}
+    out: dict[str, str] = {}
+
+    def page(path: str, template: str, **context) -> None:
+        out[path] = env.get_template(template).render(page_path=path, handbook=handbook, usage=usage, drills_by_id=names, **context)
+
+    page(Paths.drills, "pages/drills.md", drills=by_name(handbook.drills))
+    for drill in handbook.drills:
+        page(Paths.drill(drill.id), "pages/drill.md", drill=drill)
+        for variant in drill.variants:
+            page(
+                Paths.variant(drill.id, variant.id),
+                "pages/variant.md",
+                drill=drill,
+                variant=variant,
+                mistakes=[drill.mistake(m) for m in variant.mistakes],
+                strip=draw.strip(variant.figure),
+            )
+    page(Paths.mistakes, "pages/mistakes.md", drills=by_name(handbook.drills), strips=_mistake_strips(handbook))
+    page(Paths.footwear, "pages/footwear.md", guide=handbook.guide, drills=by_name(handbook.drills))
+    return out
+
+
+def _mistake_strips(handbook: Handbook) -> dict[tuple[str, str], draw.Strip]:
+    return {
+        (drill.id, m.id): draw.strip(m.figure)
+        for drill in handbook.drills
+        for m in drill.mistakes
+        if m.figure is not None
+    }
