@@ -68,7 +68,7 @@ def _web_address(value: str) -> str:
 
 Text = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_not_blank)]
 CardText = Annotated[Text, StringConstraints(max_length=CARD_LINE)]
-Slug = Annotated[str, BeforeValidator(_number_as_text), StringConstraints(pattern=SLUG)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG), BeforeValidator(_number_as_text)]
 Url = Annotated[str, AfterValidator(_web_address)]
 Angle = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 
