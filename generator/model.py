@@ -297,7 +297,7 @@ def _message(err: dict, root: type[BaseModel]) -> str:
         return f"'{value}' is not allowed here; use one of {ctx['expected']}"
     if kind == "string_pattern_mismatch":
         return f"'{value}' is not a valid id; use lowercase letters, digits and single hyphens, like 'heels-pelvis'"
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return f"is {len(value)} characters long; at most {ctx['max_length']} are allowed"
     if kind == "too_short":
         return f"needs at least {ctx['min_length']} item{'s' if ctx['min_length'] > 1 else ''}"
@@ -309,7 +309,7 @@ def _message(err: dict, root: type[BaseModel]) -> str:
         word = {"greater_than": "greater than", "greater_than_equal": "at least",
                 "less_than": "less than", "less_than_equal": "at most"}[kind]
         bound = next(iter(ctx.values()))
-        return f"{_shown(value)} is out of range; it must be {word} {bound}"
+        return f"{_shown(value)} is out of range; it must be {word} {bound:g}"
     if kind in ("int_type", "int_from_float"):
         return f"must be a whole number, not {_described(value)}"
     if kind == "float_type":
@@ -373,12 +373,10 @@ def _unknown(refs, loc: tuple, known, what: str):
 def _figure_rules(figure: Figure | None, loc: tuple):
     if figure is None:
         return
-    last = -1.0
-    for i, frame in enumerate(figure.keyframes):
-        if frame.at is not None:
-            if frame.at <= last:
-                yield loc + ("keyframes", i, "at"), f"{frame.at} must be later than the keyframe before it ({last})"
-            last = frame.at
+    times = figure.times()
+    for i, frame in enumerate(figure.keyframes[1:], start=1):
+        if frame.at is not None and times[i] <= times[i - 1]:
+            yield loc + ("keyframes", i, "at"), f"{frame.at:g} must be later than the keyframe before it ({times[i - 1]:g})"
 
 
 def drill_rules(drill: Drill, file_id: str, drill_ids: set[str], criteria: set[str] | None):
