@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from conftest import mkdocs_build, run_generator
+from tests.conftest import mkdocs_build, run_generator
 
 CLUB = "Riverside Harriers Drills"
 CUES_HEADING = "Say it out loud"

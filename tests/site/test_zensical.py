@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import mkdocs_build, run_generator
+from tests.conftest import mkdocs_build, run_generator
 
 from generator.model import read_handbook
 

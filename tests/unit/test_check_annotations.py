@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import run_generator
+from tests.conftest import run_generator
 
 from generator.problems import Problem
 

@@ -13,7 +13,7 @@ from generator.__main__ import SCHEMAS, schema_text
 from generator.load import DRILLS, GUIDE, read
 from generator.model import Drill, validate
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 DRILL_FILES = sorted((ROOT / DRILLS).glob("*.yaml"))
 
