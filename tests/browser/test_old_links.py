@@ -37,5 +37,6 @@ def test_every_old_address_opens_the_renamed_page(page, renamed_site):
     for old, new in OLD_TO_NEW.items():
         page.goto(renamed_site + old)
         page.wait_for_url(renamed_site + new)
+        page.wait_for_load_state("networkidle")
         assert page.locator("h1").inner_text().startswith("Butt Kickers"), old
     assert page.problems == []
