@@ -49,6 +49,32 @@ class Paths:
         return f"{Paths.footwear}#{criterion_id}"
 
 
+def page_url(docs_path: str, directory_urls: bool) -> str:
+    """A page's address relative to the site root, as MkDocs and Zensical give it:
+    ``drills/x/v.md`` is ``drills/x/v/`` with directory URLs, else ``drills/x/v.html``."""
+    stem = docs_path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def redirects(handbook: Handbook) -> dict[str, tuple[str, Drill, Variant | None]]:
+    """Every former address of a page, as the docs path it had: ``{old path: (new path, drill, variant)}``."""
+    out: dict[str, tuple[str, Drill, Variant | None]] = {}
+    for drill in handbook.drills:
+        drill_ids = [drill.id, *drill.former_ids]
+        for old in drill.former_ids:
+            out[Paths.drill(old)] = (Paths.drill(drill.id), drill, None)
+        for variant in drill.variants:
+            for old_drill in drill_ids:
+                for old_variant in (variant.id, *variant.former_ids):
+                    if (old_drill, old_variant) != (drill.id, variant.id):
+                        out[Paths.variant(old_drill, old_variant)] = (Paths.variant(drill.id, variant.id), drill, variant)
+    return out
+
+
 def slugify(name: str) -> str:
     """An id for a name: ``"Butt Kickers"`` → ``butt-kickers`` (accents dropped)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -166,8 +192,11 @@ def by_name(drills) -> list[Drill]:
     return sorted(drills, key=lambda d: (text.plain(d.name).casefold(), d.id))
 
 
-def render(handbook: Handbook, env: Environment) -> dict[str, str]:
-    """The whole generated part of the site: ``{docs path: content}``."""
+def render(handbook: Handbook, env: Environment, directory_urls: bool = True) -> dict[str, str]:
+    """The whole generated part of the site: ``{docs path: content}``.
+
+    Pages are Markdown; a renamed page's old address gets a small HTML page that
+    sends readers on, which needs to know the site's URL style."""
     usage = Usage.of(handbook)
     names = {d.id: d for d in handbook.drills}
     out: dict[str, str] = {}
@@ -189,6 +218,13 @@ def render(handbook: Handbook, env: Environment) -> dict[str, str]:
             )
     page(Paths.mistakes, "pages/mistakes.md", drills=by_name(handbook.drills), strips=_mistake_strips(handbook))
     page(Paths.footwear, "pages/footwear.md", guide=handbook.guide, drills=by_name(handbook.drills))
+    redirect = env.get_template("pages/redirect.html")
+    for old, (new, drill, variant) in sorted(redirects(handbook).items()):
+        url = page_url(old, directory_urls)
+        path = f"{url}index.html" if url.endswith("/") else url
+        target = page_url(new, directory_urls)
+        relative = posixpath.relpath(target, posixpath.dirname(path) or ".") + ("/" if target.endswith("/") else "")
+        out[path] = redirect.render(target=relative, drill=drill, variant=variant)
     return out
 
 
