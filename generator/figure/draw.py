@@ -17,7 +17,7 @@ SCALE = 100.0     # px per metre
 GAP = 0.95        # metres between the poses of a strip
 PATH_SAMPLES = 36  # points of a heel path over one cycle
 STEPS = 4         # root positions per keyframe interval of the animation, so the feet stay on the ground
-TOP = -1.9        # metres above the ground a drawing shows
+TOP = 1.9         # metres above the ground a drawing shows at least
 BOTTOM = 0.3      # metres below the ground (the phase numbers)
 
 
@@ -35,9 +35,11 @@ def _polyline(points: list[Point], dx: float) -> str:
     return " ".join(_xy(p, dx) for p in points)
 
 
-def _box(left: float, right: float) -> tuple[str, str]:
-    """``viewBox`` and width of a drawing from ``left`` to ``right`` metres, ground to scale."""
-    view_box = f"{left * SCALE:.0f} {TOP * SCALE:.0f} {(right - left) * SCALE:.0f} {(BOTTOM - TOP) * SCALE:.0f}"
+def _box(left: float, right: float, shown: list[Pose]) -> tuple[str, str]:
+    """``viewBox`` and width of a drawing from ``left`` to ``right`` metres, tall enough for
+    the highest head of ``shown`` (a figure in flight)."""
+    top = max(TOP, *(p.head[1] + p.head_radius + 0.08 for p in shown))
+    view_box = f"{left * SCALE:.0f} {-top * SCALE:.0f} {(right - left) * SCALE:.0f} {(BOTTOM + top) * SCALE:.0f}"
     return view_box, f"{(right - left) * SCALE:.0f}"
 
 
@@ -100,20 +102,33 @@ class Strip:
     heel_path: str = ""          # points with the hip at x = 0; each pose draws it from its hip
 
 
+def _reach(pose: Pose, path: list[Point]) -> tuple[float, float]:
+    """How far a pose and its heel path reach behind and ahead of its hip (at x = 0)."""
+    xs = [x for x, _ in pose.points() + path] + [pose.head[0] - pose.head_radius, pose.head[0] + pose.head_radius]
+    return min(xs), max(xs)
+
+
+def _spread(reach: list[tuple[float, float]]) -> tuple[list[float], float, float]:
+    """Hip positions left to right, at least GAP apart and far enough that no two neighbours
+    (limbs or heel paths) overlap; with the drawing's left and right edges."""
+    xs = [0.0]
+    for (_, right), (left, _) in zip(reach, reach[1:]):
+        xs.append(xs[-1] + max(GAP, right - left + 0.12))
+    return xs, min(-0.55, reach[0][0] - 0.1), xs[-1] + max(0.55, reach[-1][1] + 0.1)
+
+
 def strip(figure: Figure) -> Strip:
-    placed = poses(figure)
-    # Each pose drops its own forward travel and is spread by a fixed gap, so none overlap.
-    drawn_poses = [drawn(p.moved(-p.hip[0], 0), k.label, i * GAP) for i, (p, k) in enumerate(zip(placed, figure.keyframes))]
-    left = -0.55
-    right = (len(placed) - 1) * GAP + 0.55
-    view_box, width = _box(left, right)
+    placed = [p.moved(-p.hip[0], 0) for p in poses(figure)]   # each pose drops its own travel
+    path = k.heel_path(figure, PATH_SAMPLES)
+    xs, left, right = _spread([_reach(p, path) for p in placed])
+    view_box, width = _box(left, right, placed)
     return Strip(
         view_box=view_box,
         width=width,
         ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
-        poses=drawn_poses,
+        poses=[drawn(p, frame.label, x) for p, frame, x in zip(placed, figure.keyframes, xs)],
         label_y=f"{0.2 * SCALE:.0f}",
-        heel_path=heel_path(figure),
+        heel_path=_polyline(path, 0),
     )
 
 
@@ -179,7 +194,7 @@ def animation(figure: Figure) -> Animation:
     root.append(("100", num(figure.travel * SCALE), num(-first.hip[1] * SCALE)))
 
     left, right = -0.55, figure.travel + 0.55
-    view_box, width = _box(left, right)
+    view_box, width = _box(left, right, poses(figure))
     lengths = {
         "trunk": k.TRUNK, "neck": k.TRUNK + k.NECK, "head_centre": k.TRUNK + k.NECK + k.HEAD / 2, "head": k.HEAD / 2, "thigh": k.THIGH, "shank": k.SHANK,
         "ankle": k.ANKLE_HEIGHT, "heel": k.FOOT * k.HEEL_SHARE, "toe": k.FOOT * (1 - k.HEEL_SHARE),
@@ -219,22 +234,21 @@ class Comparison:
 
 
 def comparison(correct: Figure, faulty: Figure) -> Comparison:
-    gap = 1.0
-    shown = []
-    for i, figure in enumerate((correct, faulty)):
-        peak = _peak(figure)
-        pose = k.place(figure.keyframes[peak], 0, 0)
-        shown.append(drawn(pose, figure.keyframes[peak].label, i * gap))
-    left, right = -0.6, gap + 0.5
-    view_box, width = _box(left, right)
+    figures = (correct, faulty)
+    paths = [k.heel_path(f, PATH_SAMPLES) for f in figures]
+    peaks = [f.keyframes[_peak(f)] for f in figures]
+    placed = [k.place(frame, 0, 0) for frame in peaks]
+    xs, left, right = _spread([_reach(p, path) for p, path in zip(placed, paths)])
+    shown = [drawn(p, frame.label, x) for p, frame, x in zip(placed, peaks, xs)]
+    view_box, width = _box(left, right, [*poses(correct), *poses(faulty)])
     return Comparison(
         view_box=view_box,
         width=width,
         ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
         correct=shown[0],
         faulty=shown[1],
-        correct_path=heel_path(correct),
-        faulty_path=heel_path(faulty),
+        correct_path=_polyline(paths[0], 0),
+        faulty_path=_polyline(paths[1], 0),
         correct_back=behind(correct),
         faulty_back=behind(faulty),
     )
