@@ -127,7 +127,7 @@ def strip(figure: Figure) -> Strip:
         width=width,
         ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
         poses=[drawn(p, frame.label, x) for p, frame, x in zip(placed, figure.keyframes, xs)],
-        label_y=f"{0.2 * SCALE:.0f}",
+        label_y=f"{0.22 * SCALE:.0f}",
         heel_path=_polyline(path, 0),
     )
 
