@@ -37,11 +37,7 @@ def figures(content: str) -> list[str]:
     return [line for line in content.splitlines() if line.startswith('<div class="dh-figure')]
 
 
-def svgs(content: str) -> list[str]:
-    return re.findall(r"<svg\b.*?</svg>", content, flags=re.S)
-
-
-def test_every_figure_is_well_formed_accessible_svg(pages):
+def test_every_figure_is_well_formed_accessible_svg(pages, handbook):
     count = 0
     for path, content in pages.items():
         for block in figures(content):
@@ -55,13 +51,8 @@ def test_every_figure_is_well_formed_accessible_svg(pages):
                 assert desc is not None and desc.text and len(desc.text) > 40, path
                 assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
             assert "http://" not in block.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in block
-    variants = sum(len(d.variants) for d in build_handbook().drills)
+    variants = sum(len(d.variants) for d in handbook.drills)
     assert count >= 2 * variants   # at least the animation and the strip on every variant page
-
-
-def build_handbook():
-    book, _ = read_handbook(ROOT)
-    return book
 
 
 def test_ids_are_unique_on_each_page(pages):
