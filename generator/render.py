@@ -215,8 +215,12 @@ def render(handbook: Handbook, env: Environment, directory_urls: bool = True) ->
                 variant=variant,
                 mistakes=[drill.mistake(m) for m in variant.mistakes],
                 strip=draw.strip(variant.figure),
+                animation=draw.animation(variant.figure),
+                comparisons={m: draw.comparison(variant.figure, drill.mistake(m).figure)
+                             for m in variant.mistakes if drill.mistake(m).figure is not None},
             )
-    page(Paths.mistakes, "pages/mistakes.md", drills=by_name(handbook.drills), strips=_mistake_strips(handbook))
+    page(Paths.mistakes, "pages/mistakes.md", drills=by_name(handbook.drills), strips=_mistake_strips(handbook),
+         comparisons=_mistake_comparisons(handbook, usage))
     page(Paths.footwear, "pages/footwear.md", guide=handbook.guide, drills=by_name(handbook.drills))
     redirect = env.get_template("pages/redirect.html")
     for old, (new, drill, variant) in sorted(redirects(handbook).items()):
@@ -235,3 +239,14 @@ def _mistake_strips(handbook: Handbook) -> dict[tuple[str, str], draw.Strip]:
         for m in drill.mistakes
         if m.figure is not None
     }
+
+
+def _mistake_comparisons(handbook: Handbook, usage: Usage) -> dict[tuple[str, str], tuple[Variant, draw.Comparison]]:
+    """Each mistake with a figure beside the first variant that warns of it (else the drill's first)."""
+    out = {}
+    for drill in handbook.drills:
+        for m in drill.mistakes:
+            if m.figure is not None:
+                variant = (usage.variants_of_mistake.get((drill.id, m.id)) or drill.variants)[0]
+                out[(drill.id, m.id)] = (variant, draw.comparison(variant.figure, m.figure))
+    return out
