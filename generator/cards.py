@@ -25,7 +25,7 @@ from markupsafe import Markup
 from . import text
 from .figure import draw
 from .model import Criterion, Drill, Handbook, Mistake, Variant
-from .problems import Problem
+from .problems import Problem, field_name
 from .write import write_file
 
 CACHE = Path(".cache") / "cards"
@@ -79,6 +79,14 @@ PAPERS = {
     "letter": Paper("letter", "US Letter", 215.9, 279.4, 101.6, 133.35),
 }
 CARDS_PER_SHEET = 4
+
+
+class UnknownDrill(ValueError):
+    """A deck was asked for drills that the handbook does not have."""
+
+    def __init__(self, unknown: list[str], known: list[str]):
+        self.unknown, self.known = unknown, known
+        super().__init__(f"no drill has the id {', '.join(repr(u) for u in unknown)}; the drills are: {', '.join(known)}")
 
 
 @dataclass(frozen=True)
@@ -140,63 +148,84 @@ def sheets(cards: list[Card]) -> list[list[Card]]:
 # ---- does the text fit? ----
 
 @dataclass(frozen=True)
-class Measure:
-    """A text style on the card: how many characters fit on a line, and lines allowed."""
+class Part:
+    """How a part of the card takes room: characters on a line, millimetres per line, and
+    millimetres each item adds (spacing). Measured on the shipped card styles."""
 
     chars: int
-    lines: int
+    line_mm: float
+    item_mm: float = 0.0
 
 
-# Calibrated on the narrowest card (A4, 98 mm) less its padding, in DejaVu Sans;
-# ``tests/unit/test_cards.py`` renders a card with every field at its limit.
-FIT = {
-    "name": Measure(30, 2),
-    "intent": Measure(68, 4),
-    "steps": Measure(62, 12),
-    "cues": Measure(38, 5),
-    "mistake": Measure(72, 4),
-    "dosage": Measure(60, 2),
-    "footwear": Measure(60, 2),
+PARTS = {
+    "name": Part(25, 5.3),
+    "intent": Part(51, 2.95),
+    "steps": Part(58, 3.1, 0.35),
+    "cues": Part(35, 4.4, 0.6),
+    "mistakes": Part(64, 2.9, 0.6),
+    "facts": Part(60, 3.2, 0.8),
 }
+TOP_MM = 22.4          # the QR code and its caption, beside the names and the intent
+HEAD_MM = 3.2          # the drill's name line above the variant's
+FIGURE_MM = 15.1
+HEADING_MM = 4.3       # "Steps", "Cues", "Watch for"
+ROOM_MM = 134.0        # the A4 card less its padding (131.5), plus the 2.5 mm this estimate over-counts
 
 
-def lines(words: str, chars: int, indent: int = 0) -> int:
-    """Lines a text takes when wrapped at ``chars`` characters (an estimate on the safe side)."""
-    return len(textwrap.wrap(words, width=max(chars - indent, 10), break_long_words=True)) or 1
+def lines(words: str, chars: int) -> int:
+    """Lines a text takes when wrapped at ``chars`` characters (an estimate)."""
+    return len(textwrap.wrap(words, width=chars, break_long_words=True)) or 1
+
+
+def _part(kind: str, texts: list[str]) -> float:
+    part = PARTS[kind]
+    return sum(lines(t, part.chars) * part.line_mm + part.item_mm for t in texts)
+
+
+def card_height(card: Card, macros) -> dict[tuple, float]:
+    """Millimetres each field of the card takes, by its location in the drill file."""
+    v, at = card.variant, ("variants", card.index)
+    facts = [_words(macros.dosage_line(card))] + ([_words(macros.footwear_line(card))] if card.footwear else [])
+    heights = {
+        at + ("name",): _part("name", [text.plain(v.name)]),
+        at + ("intent",): _part("intent", [text.plain(v.intent)]),
+        at + ("steps",): _part("steps", [text.plain(s) for s in v.steps]),
+        at + ("cues",): _part("cues", [text.plain(c) for c in v.cues]),
+        ("footwear",): _part("facts", facts),
+    }
+    for mistake in card.mistakes:
+        m = next(i for i, x in enumerate(card.drill.mistakes) if x.id == mistake.id)
+        heights[("mistakes", m, "fix")] = _part("mistakes", [f"{text.plain(mistake.name)}. {text.plain(mistake.fix)}"])
+    return heights
+
+
+def overflow_mm(card: Card, heights: dict[tuple, float]) -> float:
+    """How far the card's text would run past its bottom edge (negative: room left)."""
+    at = ("variants", card.index)
+    top = max(TOP_MM, HEAD_MM + heights[at + ("name",)] + heights[at + ("intent",)])
+    rest = sum(h for loc, h in heights.items() if loc not in (at + ("name",), at + ("intent",)))
+    headings = 3 if card.mistakes else 2
+    return top + FIGURE_MM + headings * HEADING_MM + rest - ROOM_MM
 
 
 def fit_problems(handbook: Handbook, cards: list[Card], env: Environment) -> list[Problem]:
-    """One located problem for each card field whose text is too long for the card."""
+    """A located problem for each card whose text is too long for it, at the field that
+    takes the most room, so the club knows what to shorten."""
     macros = env.get_template(CARD).module
     problems = []
     for card in cards:
+        heights = card_height(card, macros)
+        over = overflow_mm(card, heights)
+        if over <= 0:
+            continue
+        loc = max(heights, key=lambda k: heights[k])
+        message = (f"the card of variant '{card.variant.id}' is about {math.ceil(over)} mm too long to print; "
+                   f"this text takes the most room ({round(heights[loc])} mm): shorten it")
         doc = next((d for d in handbook.files.values() if _is_file_of(d.path, card.drill.id)), None)
-        loc = ("variants", card.index)
-
-        def check(field: tuple, kind: str, used: int, what: str) -> None:
-            allowed = FIT[kind].lines
-            if used > allowed:
-                message = (f"{what} takes about {used} lines on the printed card, where {allowed} fit; "
-                           "shorten it so the card can be printed whole")
-                if doc is not None:
-                    problems.append(doc.problem(field, message))
-                else:
-                    problems.append(Problem(card.drill.id, 1, 1, ".".join(map(str, field)), message))
-
-        v = card.variant
-        check(loc + ("name",), "name", lines(text.plain(v.name), FIT["name"].chars), "the variant's name")
-        check(loc + ("intent",), "intent", lines(text.plain(v.intent), FIT["intent"].chars), "the intent")
-        steps = sum(lines(text.plain(s), FIT["steps"].chars, indent=3) for s in v.steps)
-        check(loc + ("steps",), "steps", steps, f"the {len(v.steps)} steps together")
-        cues = sum(lines(text.plain(c), FIT["cues"].chars, indent=2) for c in v.cues)
-        check(loc + ("cues",), "cues", cues, f"the {len(v.cues)} cues together")
-        for mistake in card.mistakes:
-            m = next(i for i, x in enumerate(card.drill.mistakes) if x.id == mistake.id)
-            used = lines(f"{text.plain(mistake.name)}: {text.plain(mistake.fix)}", FIT["mistake"].chars)
-            check(("mistakes", m, "fix"), "mistake", used, "this mistake's name and fix")
-        dosage_loc = loc + ("dosage",) if v.dosage else ("dosage", "rest")
-        check(dosage_loc, "dosage", lines(_words(macros.dosage_line(card)), FIT["dosage"].chars), "the dosage")
-        check(("footwear",), "footwear", lines(_words(macros.footwear_line(card)), FIT["footwear"].chars), "the footwear line")
+        if doc is not None:
+            problems.append(doc.problem(loc, message))
+        else:
+            problems.append(Problem(card.drill.id, 1, 1, field_name(loc), message))
     return problems
 
 
@@ -291,8 +320,9 @@ def select(cards: list[Card], drill_ids: list[str]) -> list[Card]:
     return [c for d in drill_ids for c in cards if c.drill.id == d]
 
 
-def deck_for(env: Environment, cards: list[Card], paper: Paper, drill: Drill | None, cache: Path | None) -> bytes:
-    title = env.get_template("cards/titles.j2").module.deck_title(drill, paper)
+def deck_for(env: Environment, cards: list[Card], paper: Paper, drills: list[Drill], cache: Path | None) -> bytes:
+    """The deck of ``cards``; ``drills`` names the chosen drills in its title (none: every drill)."""
+    title = env.get_template("cards/titles.j2").module.deck_title(drills, paper)
     return deck_pdf(deck_html(env, cards, paper, _words(title)), cache)
 
 
@@ -314,7 +344,7 @@ def card_pages(handbook: Handbook, env: Environment, paths, cards: list[Card], d
     out[paths.card_styles] = _source(env, STYLES)
     if decks.build:
         for paper in PAPERS.values():
-            out[paths.deck(paper.name)] = deck_for(env, cards, paper, None, decks.cache)
+            out[paths.deck(paper.name)] = deck_for(env, cards, paper, [], decks.cache)
             for drill in handbook.drills:
-                out[paths.deck(paper.name, drill.id)] = deck_for(env, by_drill[drill.id], paper, drill, decks.cache)
+                out[paths.deck(paper.name, drill.id)] = deck_for(env, by_drill[drill.id], paper, [drill], decks.cache)
     return out

@@ -11,20 +11,17 @@ import logging
 from pathlib import Path
 
 from . import cards
-from .model import read_handbook
 from .problems import InvalidHandbook
+from jinja2 import Environment
+
+from .model import Handbook, read_handbook
 from .render import Paths, environment, render
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 
-def build_pages(root: Path, config=None, *, decks: bool = False) -> dict[str, str | bytes]:
-    """Check every drill, then render every generated page; raise ``InvalidHandbook``
-    with all located problems when a file is wrong.
-
-    ``config`` is MkDocs' configuration (or any mapping): its ``site_url`` gives the
-    cards' QR codes, ``use_directory_urls`` the pages' addresses. With ``decks``, the
-    PDF card decks are rendered too (cached under ``.cache/cards/``)."""
+def _cards(root: Path, config) -> tuple[Handbook, Environment, list[cards.Card]]:
+    """Read and check the handbook, make every card, and report cards whose text does not fit."""
     handbook, problems = read_handbook(root)
     if problems:
         raise InvalidHandbook(problems)
@@ -36,6 +33,31 @@ def build_pages(root: Path, config=None, *, decks: bool = False) -> dict[str, st
         log.warning(str(problem))
     if not site_url:
         log.info("site_url is not set (SITE_URL): the drill cards print each page's path instead of a QR code")
+    return handbook, env, deck
+
+
+def build_pages(root: Path, config=None, *, decks: bool = False) -> dict[str, str | bytes]:
+    """Check every drill, then render every generated page; raise ``InvalidHandbook``
+    with all located problems when a file is wrong.
+
+    ``config`` is MkDocs' configuration (or any mapping): its ``site_url`` gives the
+    cards' QR codes, ``use_directory_urls`` the pages' addresses. With ``decks``, the
+    PDF card decks are rendered too (cached under ``.cache/cards/``)."""
+    handbook, env, deck = _cards(root, config)
     pages: dict[str, str | bytes] = dict(render(handbook, env))
     pages.update(cards.card_pages(handbook, env, Paths, deck, cards.Decks(decks, root / cards.CACHE)))
     return pages
+
+
+def build_deck(root: Path, config, paper: str, drill_ids: list[str]) -> bytes:
+    """One PDF deck of some drills' cards (all when ``drill_ids`` is empty), in the order given.
+
+    Raises ``cards.UnknownDrill`` for an id that names no drill."""
+    handbook, env, deck = _cards(root, config)
+    known = [d.id for d in handbook.drills]
+    unknown = [d for d in drill_ids if d not in known]
+    if unknown:
+        raise cards.UnknownDrill(unknown, known)
+    ids = list(dict.fromkeys(drill_ids))
+    chosen = cards.select(deck, ids) if ids else deck
+    return cards.deck_for(env, chosen, cards.PAPERS[paper], [handbook.drill(d) for d in ids], root / cards.CACHE)
