@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import html
-import re
 import math
+import re
 import textwrap
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -107,7 +107,7 @@ class Card:
 def page_url(docs_path: str, directory_urls: bool) -> str:
     """The URL path MkDocs gives a page: ``drills/a/b.md`` → ``drills/a/b/`` (or ``b.html``)."""
     stem = docs_path.removesuffix(".md")
-    if stem.endswith("index"):
+    if stem == "index" or stem.endswith("/index"):
         return stem.removesuffix("index")
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
@@ -292,10 +292,6 @@ def deck_pdf(html_text: str, cache: Path | None) -> bytes:
     pdf = render_pdf(html_text)
     write_file(pdf, entry)
     return pdf
-
-
-def page_count(cards: int) -> int:
-    return math.ceil(cards / CARDS_PER_SHEET)
 
 
 @dataclass(frozen=True)

@@ -207,3 +207,18 @@ def test_the_command_refuses_an_unknown_drill(tmp_path):
     assert result.returncode == 1
     assert re.search(r"--drill: no drill has the id 'carioka'; the drills are: a-skip, ", result.stderr)
     assert "Traceback" not in result.stderr and not out.exists()
+
+
+class _Config(dict):
+    config_file_path = str(ROOT / "mkdocs.yml")
+
+
+def test_mkdocs_serve_leaves_the_decks_out(monkeypatch):
+    from generator import mkdocs_hook
+
+    monkeypatch.delenv("HANDBOOK_PDF", raising=False)
+    monkeypatch.setattr(mkdocs_hook, "_serving", False)
+    mkdocs_hook.on_startup(command="serve", dirty=False)
+    mkdocs_hook.on_pre_build(_Config(site_url=SITE_URL, use_directory_urls=True))
+    assert "cards/index.md" in mkdocs_hook._pages
+    assert not [p for p in mkdocs_hook._pages if p.endswith(".pdf")]
