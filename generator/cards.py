@@ -104,28 +104,21 @@ class Card:
     qr: Markup | None
 
 
-def page_url(docs_path: str, directory_urls: bool) -> str:
-    """The URL path MkDocs gives a page: ``drills/a/b.md`` → ``drills/a/b/`` (or ``b.html``)."""
-    stem = docs_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return f"{stem}/" if directory_urls else f"{stem}.html"
-
-
 def qr_svg(url: str) -> Markup:
     """A QR code for ``url`` as inline SVG (deterministic: same address, same bytes)."""
     code = segno.make(url, error="m", micro=False)
     return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="dh-qr-code", lineclass=None, dark="#000"))
 
 
-def make_cards(handbook: Handbook, variant_path, site_url: str = "", directory_urls: bool = True) -> list[Card]:
-    """Every variant's card, drills by id and variants in file order."""
+def make_cards(handbook: Handbook, variant_url, site_url: str = "") -> list[Card]:
+    """Every variant's card, drills by id and variants in file order; ``variant_url(drill id,
+    variant id)`` gives a variant page's address relative to the site's root."""
     base = site_url.rstrip("/") + "/" if site_url else ""
     criteria = {c.id: c for c in handbook.guide.criteria}
     out = []
     for drill in handbook.drills:
         for i, variant in enumerate(drill.variants):
-            path = page_url(variant_path(drill.id, variant.id), directory_urls)
+            path = variant_url(drill.id, variant.id)
             url = base + path if base else None
             out.append(Card(
                 drill=drill,

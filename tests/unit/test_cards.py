@@ -17,7 +17,7 @@ from PIL import Image
 
 from generator import cards, site
 from generator.model import read_handbook
-from generator.render import Paths, environment
+from generator.render import Paths, environment, page_url
 from tests.conftest import ROOT, mkdocs_build, run_generator
 
 SITE_URL = "https://drills.example.org/handbook/"
@@ -30,7 +30,7 @@ def shipped():
     handbook, problems = read_handbook(ROOT)
     assert problems == []
     env = environment(ROOT)
-    return handbook, env, cards.make_cards(handbook, Paths.variant, SITE_URL)
+    return handbook, env, cards.make_cards(handbook, lambda d, v: page_url(Paths.variant(d, v), True), SITE_URL)
 
 
 @pytest.fixture(scope="module", params=sorted(cards.PAPERS))
