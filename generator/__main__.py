@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 
+from .cards import PAPERS, UnknownDrill, decks_wanted
 from .export import export_files
 from .load import DRILLS, GUIDE
 from .model import Drill, FootwearGuide, json_schema, read_handbook
 from .problems import InvalidHandbook
 from .render import environment, slugify
-from .site import build_pages
+from .site import build_deck, build_pages
 from .write import write_file, write_tree
 
 def report(problems, style: str = "text") -> int:
@@ -61,11 +64,36 @@ def new(args) -> int:
 def export(args) -> int:
     """Write the hook-free tree; nothing is written when a drill has a problem."""
     try:
-        pages = build_pages(args.root)
+        pages = build_pages(args.root, decks=decks_wanted(os.environ))
     except InvalidHandbook as err:
         return report(err.problems)
     write_tree(export_files(args.root, pages), args.dir)
     print(f"wrote {args.dir}: run `mkdocs build` or `zensical build` there to build the same site without the hook")
+    return 0
+
+
+def _show_log() -> None:
+    """The core's notes (cards that do not fit, no site address) on standard error."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    log = logging.getLogger("mkdocs.plugins.handbook")
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
+def cards(args) -> int:
+    """Write one PDF deck of the chosen drills' cards; nothing is written when a drill has a problem."""
+    _show_log()
+    try:
+        pdf = build_deck(args.root, None, args.paper, args.drill or [])
+    except InvalidHandbook as err:
+        return report(err.problems)
+    except UnknownDrill as err:
+        print(f"--drill: {err}", file=sys.stderr)
+        return 1
+    write_file(pdf, args.out)
+    print(f"wrote {args.out}")
     return 0
 
 
@@ -101,11 +129,16 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("schema", help="regenerate drills/schema.json and drills/guides/schema.json")
 
+    p = sub.add_parser("cards", help="write a PDF deck of drill cards, four to a sheet")
+    p.add_argument("--paper", choices=sorted(PAPERS), default="a4", help="sheet size (default: a4)")
+    p.add_argument("--drill", action="append", metavar="ID", help="a drill to include (repeat it; default: every drill)")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the deck")
+
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
 
-COMMANDS = {"check": check, "new": new, "export": export, "schema": schema}
+COMMANDS = {"check": check, "new": new, "export": export, "schema": schema, "cards": cards}
 
 if __name__ == "__main__":
     sys.exit(main())

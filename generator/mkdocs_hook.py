@@ -7,6 +7,7 @@ drill stops the build with located errors and leaves the last good site alone.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -17,16 +18,24 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
+from generator.cards import decks_wanted  # noqa: E402
 from generator.site import build_pages  # noqa: E402
 from generator.problems import InvalidHandbook  # noqa: E402
 
 _pages: dict[str, str | bytes] = {}
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Under ``mkdocs serve`` the PDF decks are off (unless ``HANDBOOK_PDF=1``), so edits show quickly."""
+    global _serving
+    _serving = command == "serve"
 
 
 def on_pre_build(config) -> None:
     global _pages
     try:
-        _pages = build_pages(Path(config.config_file_path).parent, config)
+        _pages = build_pages(Path(config.config_file_path).parent, config, decks=decks_wanted(os.environ, _serving))
     except InvalidHandbook as err:
         raise Abort(f"The drills have problems; the site was not built.\n{err.report()}") from None
 

@@ -31,6 +31,8 @@ class Paths:
     drills = "drills/index.md"
     mistakes = "mistakes.md"
     footwear = "footwear.md"
+    cards = "cards/index.md"
+    card_styles = "cards/cards.css"
 
     @staticmethod
     def drill(drill_id: str) -> str:
@@ -39,6 +41,15 @@ class Paths:
     @staticmethod
     def variant(drill_id: str, variant_id: str) -> str:
         return f"drills/{drill_id}/{variant_id}.md"
+
+    @staticmethod
+    def drill_cards(drill_id: str) -> str:
+        return f"cards/{drill_id}/index.md"
+
+    @staticmethod
+    def deck(paper: str, drill_id: str | None = None) -> str:
+        """A PDF deck: every card (``drill-cards-a4.pdf``) or one drill's."""
+        return f"cards/{drill_id or 'drill-cards'}-{paper}.pdf"
 
     @staticmethod
     def mistake(drill_id: str, mistake_id: str) -> str:

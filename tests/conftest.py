@@ -15,8 +15,8 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "drills", "generator", "templates")
 
 
 def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """``python -m generator ARGS`` as a club member runs it, from the handbook's folder."""
-    env = {**os.environ, "PYTHONPATH": str(cwd)}
+    """``python -m generator ARGS`` as a club member runs it, from the handbook's folder (no PDF decks on export)."""
+    env = {**os.environ, "PYTHONPATH": str(cwd), "HANDBOOK_PDF": "0"}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
