@@ -82,7 +82,7 @@ def environment(root: Path) -> Environment:
     )
     env.filters.update(inline=text.inline, blocks=text.blocks, md=text.md, meta=text.meta, plain=text.plain,
                        yaml_str=lambda s: json.dumps(str(s), ensure_ascii=False))
-    env.globals.update(link=_link, paths=Paths, anchor=anchor, tojson=json.dumps)
+    env.globals.update(link=_link, paths=Paths, anchor=anchor)
     return env
 
 
