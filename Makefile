@@ -26,12 +26,13 @@ serve: $(VENV)/.site  ## build and serve on http://127.0.0.1:8000, reloading on 
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 # npm packages (package-lock.json), installed when missing: axe-core for the tests,
-# Lighthouse and the Nu HTML Checker (devDependencies) for the audit.
+# Lighthouse and the Nu HTML Checker (devDependencies) for the audit. No install scripts:
+# vnu-jar's would fetch a Java runtime, and the audit uses the system's.
 node_modules/axe-core:
-	npm ci --omit=dev --no-audit --no-fund
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
 node_modules/lighthouse:
-	npm ci --no-audit --no-fund
+	npm ci --ignore-scripts --no-audit --no-fund
 
 test: $(VENV)/.test | node_modules/axe-core  ## run the whole test suite
 	$(PY) -m pytest
