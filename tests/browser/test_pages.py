@@ -66,7 +66,7 @@ _FOCUS_RING = """() => {
 }"""
 
 
-@pytest.mark.parametrize("path", [PAGES["home"], PAGES["variant"]], ids=["home", "variant"])
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
 def test_every_control_shows_keyboard_focus(page, site_url, path):
     page.goto(site_url + path)
     seen = []
