@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check | new | export | schema | cards``.
+"""Command line: ``python -m generator check | new | export | schema | cards | zip``.
 
 A thin adapter: it reads arguments, calls the pure core, and turns problems into
 lines on standard error and an exit status."""
@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from .archive import zip_folder
 from .cards import PAPERS, UnknownDrill, decks_wanted
 from .export import export_files
 from .load import DRILLS, GUIDE
@@ -111,6 +112,16 @@ def schema(args) -> int:
     return 0
 
 
+def zip_copy(args) -> int:
+    """Zip a built copy of the site (the offline one) for download."""
+    if not (args.folder / "index.html").is_file():
+        print(f"{args.folder}: no index.html here; build the site first (make offline)", file=sys.stderr)
+        return 1
+    write_file(zip_folder(args.folder, prefix=args.prefix), args.zipfile)
+    print(f"wrote {args.zipfile}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Build and check the drill handbook.")
     parser.add_argument("--root", type=Path, default=Path("."), help="the handbook's folder (default: here)")
@@ -134,11 +145,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--drill", action="append", metavar="ID", help="a drill to include (repeat it; default: every drill)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the deck")
 
+    p = sub.add_parser("zip", help="zip a built site (make site zips the offline copy into site/downloads/)")
+    p.add_argument("folder", type=Path, metavar="FOLDER")
+    p.add_argument("zipfile", type=Path, metavar="ZIPFILE")
+    p.add_argument("--prefix", default="drill-handbook/", help="folder name inside the archive (default: drill-handbook/)")
+
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
 
-COMMANDS = {"check": check, "new": new, "export": export, "schema": schema, "cards": cards}
+COMMANDS = {"check": check, "new": new, "export": export, "schema": schema, "cards": cards, "zip": zip_copy}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "drills", "generator", "templates")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "drills", "generator", "templates")
 
 
 def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -20,11 +20,12 @@ def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
-def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    """A strict ``mkdocs build`` of ``project`` into ``site_dir``."""
+def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None,
+                 config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+    """A strict ``mkdocs build`` of ``project`` (with its ``config`` file) into ``site_dir``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "0", **(extra_env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True,
     )
 
@@ -48,5 +49,14 @@ def built_site(tmp_path_factory) -> Path:
     """The shipped handbook, built once per test session."""
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The offline copy of the handbook (``make offline``), built once per test session."""
+    site = tmp_path_factory.mktemp("site-offline")
+    result = mkdocs_build(ROOT, site, config="mkdocs-offline.yml")
     assert result.returncode == 0, result.stderr
     return site
