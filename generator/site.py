@@ -10,13 +10,14 @@ from pathlib import Path
 
 from .model import read_handbook
 from .problems import InvalidHandbook
-from .render import environment, render
+from .render import environment, render, templates_checked
 
 
 def build_pages(root: Path, config=None) -> dict[str, str | bytes]:
     """Check every drill, then render every generated page; raise ``InvalidHandbook``
-    with all located problems when a file is wrong."""
+    with all located problems when a drill file or a template is wrong."""
     handbook, problems = read_handbook(root)
     if problems:
         raise InvalidHandbook(problems)
-    return render(handbook, environment(root))
+    with templates_checked(root):
+        return render(handbook, environment(root))
