@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, pass_context, select_autoescape
+from jinja2.utils import htmlsafe_json_dumps
 
 from . import text
 from .figure import draw
@@ -85,7 +86,7 @@ def environment(root: Path) -> Environment:
     )
     env.filters.update(inline=text.inline, blocks=text.blocks, md=text.md, meta=text.meta, plain=text.plain,
                        yaml_str=lambda s: json.dumps(str(s), ensure_ascii=False))
-    env.globals.update(link=_link, paths=Paths, anchor=anchor, tojson=json.dumps)
+    env.globals.update(link=_link, paths=Paths, anchor=anchor, tojson=htmlsafe_json_dumps)
     return env
 
 
