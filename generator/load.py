@@ -270,8 +270,8 @@ def _take_key(frame: list, value, event, doc: Document) -> None:
         key = value
     if key in container:
         first = doc.key_marks[loc + (key,)]
-        where = f"line {first[0]}" if first[0] != event.start_mark.line + 1 else f"column {first[1]}"
-        raise _Refused(loc + (key,), event.start_mark, f"the key '{key}' is given twice in this mapping (first at {where})")
+        where = f"on line {first[0]}" if first[0] != event.start_mark.line + 1 else f"on this line, column {first[1]}"
+        raise _Refused(loc + (key,), event.start_mark, f"the key '{key}' is given twice in this mapping (first {where})")
     frame[2] = key
     doc.key_marks[loc + (key,)] = _at(event.start_mark)
 

@@ -16,7 +16,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from generator.site import build_pages  # noqa: E402
 from generator.problems import InvalidHandbook  # noqa: E402
@@ -40,5 +40,6 @@ def on_pre_build(config) -> None:
 
 def on_files(files: Files, config) -> Files:
     for path, content in sorted(_pages.items()):
-        files.append(File.generated(config, path, content=content))
+        # Generated pages are reached from the index pages and search, not the navigation.
+        files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files

@@ -68,7 +68,7 @@ def _web_address(value: str) -> str:
 
 Text = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_not_blank)]
 CardText = Annotated[Text, StringConstraints(max_length=CARD_LINE)]
-Slug = Annotated[str, BeforeValidator(_number_as_text), StringConstraints(pattern=SLUG)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG), BeforeValidator(_number_as_text)]
 Url = Annotated[str, AfterValidator(_web_address)]
 Angle = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 
@@ -306,17 +306,15 @@ def _message(err: dict, root: type[BaseModel]) -> str:
         return f"schema version {value!r} is not known; this handbook reads schema: {SCHEMA_VERSION}"
     if kind == "literal_error":
         choices = [str(c) for c in get_args(_annotation_at(root, loc))] or []
-        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.8)
         hint = f"did you mean '{close[0]}'? Use" if close else "use"
         return f"'{_shown(value) if isinstance(value, Number) else value}' is not allowed here; {hint} one of {ctx['expected']}"
     if kind == "string_pattern_mismatch":
         return f"'{value}' is not a valid id; use lowercase letters, digits and single hyphens, like 'heels-pelvis'"
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         return f"is {len(value)} characters long; at most {ctx['max_length']} are allowed"
     if kind == "too_short":
         return f"needs at least {ctx['min_length']} item{'s' if ctx['min_length'] > 1 else ''}"
-    if kind == "too_long" and isinstance(value, str):
-        return f"is {len(value)} characters long; at most {ctx['max_length']} are allowed"
     if kind == "too_long":
         return f"has {ctx['actual_length']} items; at most {ctx['max_length']} are allowed"
     if kind == "finite_number":
@@ -389,12 +387,10 @@ def _unknown(refs, loc: tuple, known, what: str):
 def _figure_rules(figure: Figure | None, loc: tuple):
     if figure is None:
         return
-    last = -1.0
-    for i, frame in enumerate(figure.keyframes):
-        if frame.at is not None:
-            if frame.at <= last:
-                yield loc + ("keyframes", i, "at"), f"{frame.at} must be later than the keyframe before it ({last})"
-            last = frame.at
+    times = figure.times()
+    for i, frame in enumerate(figure.keyframes[1:], start=1):
+        if frame.at is not None and times[i] <= times[i - 1]:
+            yield loc + ("keyframes", i, "at"), f"{frame.at:g} must be later than the keyframe before it ({times[i - 1]:g})"
 
 
 def drill_rules(drill: Drill, file_id: str, drill_ids: set[str], criteria: set[str] | None):
@@ -417,6 +413,31 @@ def drill_rules(drill: Drill, file_id: str, drill_ids: set[str], criteria: set[s
     for i, old in enumerate(drill.former_ids):
         if old in drill_ids:
             yield ("former_ids", i), f"'{old}' is the id of a drill in the handbook; a former id must be free"
+    yield from _variant_former_ids(drill)
+
+
+def _variant_former_ids(drill: Drill):
+    """A variant's old address must be free and lead to one variant only."""
+    current = {v.id: i for i, v in enumerate(drill.variants)}
+    claimed: dict[str, int] = {}
+    for i, variant in enumerate(drill.variants):
+        for j, old in enumerate(variant.former_ids):
+            loc = ("variants", i, "former_ids", j)
+            if old in current:
+                yield loc, f"'{old}' is the id of variants[{current[old]}]; a former id must be free"
+            elif old in claimed and claimed[old] != i:
+                yield loc, f"'{old}' is already a former id of variants[{claimed[old]}]"
+            claimed.setdefault(old, i)
+
+
+def former_id_rules(drills: dict[str, Drill]):
+    """Two drills cannot both claim one old address: (file id, location, message) triples."""
+    claimed: dict[str, str] = {}
+    for file_id, drill in sorted(drills.items()):
+        for i, old in enumerate(drill.former_ids):
+            if old in claimed:
+                yield file_id, ("former_ids", i), f"'{old}' is already a former id of the drill '{claimed[old]}'"
+            claimed.setdefault(old, drill.id)
 
 
 def guide_rules(guide: FootwearGuide):
@@ -443,6 +464,8 @@ def build(drill_docs: dict[str, Document], guide_doc: Document) -> tuple[Handboo
         doc = drill_docs[file_id]
         for loc, message in drill_rules(drill, file_id, ids, criteria):
             doc.problems.append(doc.problem(loc, message))
+    for file_id, loc, message in former_id_rules(drills):
+        drill_docs[file_id].problems.append(drill_docs[file_id].problem(loc, message))
     problems = [p for d in (guide_doc, *drill_docs.values()) for p in d.problems]
     if problems:
         return None, sorted(problems)

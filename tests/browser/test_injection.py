@@ -115,7 +115,9 @@ PROBE = """() => {
       if (a.name.startsWith('on')) bad.push(`${el.tagName} ${a.name}`);
     }
   }
-  for (const el of article.querySelectorAll('script, iframe, img, style, details, object, embed')) bad.push(el.tagName);
+  for (const el of article.querySelectorAll('script, iframe, img, details, object, embed')) bad.push(el.tagName);
+  // The figures carry their own animation styles; any other style element came from data.
+  for (const el of article.querySelectorAll('style')) if (!el.closest('svg[role=img]')) bad.push('style');
   for (const el of article.querySelectorAll('svg')) if (el.getAttribute('role') !== 'img') bad.push('svg');
   const links = [...document.querySelectorAll('a[href]')].map(a => [a.getAttribute('href'), a.protocol, a.host]);
   return {

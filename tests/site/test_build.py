@@ -1,0 +1,92 @@
+"""The real handbook through a strict MkDocs build: pages, their key text, search, export."""
+
+import json
+
+import pytest
+
+from tests.conftest import ROOT, mkdocs_build, run_generator
+
+PAGES = [
+    "index.html", "drills/index.html", "drills/butt-kickers/index.html",
+    "drills/butt-kickers/arms-action/index.html", "drills/butt-kickers/dynamic/index.html",
+    "drills/butt-kickers/heels-pelvis/index.html", "mistakes/index.html", "footwear/index.html",
+    "tags/index.html", "warm-up/index.html",
+]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_is_built(built_site, page):
+    assert (built_site / page).is_file()
+
+
+def read(site, page):
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_drill_page_shows_what_a_coach_needs(built_site):
+    html = read(built_site, "drills/butt-kickers/index.html")
+    for text in ("Heel flicks", "Talons-fesses", "Hamstrings", "Beginner", "Purpose", "Heels to pelvis",
+                 "Heels flicked out behind", 'href="../high-knees/"', 'href="../../footwear/#light"'):
+        assert text in html, text
+
+
+def test_variant_page_has_steps_cues_and_figure(built_site):
+    html = read(built_site, "drills/butt-kickers/heels-pelvis/index.html")
+    assert '<ol class="dh-steps">' in html and '<ul class="dh-cues">' in html
+    assert 'role="img"' in html and "<title" in html
+    assert 'href="../../../mistakes/#butt-kickers--legs-give-up"' in html
+    assert 'href="../dynamic/"' in html
+
+
+def test_mistakes_and_footwear_are_anchored(built_site):
+    mistakes = read(built_site, "mistakes/index.html")
+    assert 'id="butt-kickers--legs-give-up"' in mistakes and "the legs give up" in mistakes
+    footwear = read(built_site, "footwear/index.html")
+    for criterion in ("sport-specific", "light", "flexible", "adequate-sole"):
+        assert f'id="{criterion}"' in footwear
+
+
+def test_tags_index_lists_muscles_sports_and_levels(built_site):
+    html = read(built_site, "tags/index.html")
+    for tag in ("hamstrings", "football", "beginner"):
+        assert tag in html
+
+
+def test_navigation_does_not_grow_with_the_drills(built_site):
+    html = read(built_site, "drills/butt-kickers/heels-pelvis/index.html")
+    nav = html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "high-knees" not in nav and "a-skip" not in nav
+
+
+def test_search_index_finds_drills_by_name_alias_muscle_and_mistake(built_site):
+    index = json.loads(read(built_site, "search/search_index.json"))
+    drill_docs = " ".join(d["text"] + d["title"] for d in index["docs"] if d["location"].startswith("drills/butt-kickers/"))
+    for words in ("Butt Kickers", "Heel flicks", "Hamstrings", "Heels flicked out behind"):
+        assert words in drill_docs, words
+
+
+def test_export_builds_the_same_site_without_the_hook(tmp_path, built_site):
+    out = tmp_path / "export"
+    result = run_generator("export", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "hooks:" not in (out / "mkdocs.yml").read_text()
+    assert (out / "docs" / "drills" / "butt-kickers" / "heels-pelvis.md").is_file()
+    site = tmp_path / "site"
+    built = mkdocs_build(out, site)
+    assert built.returncode == 0, built.stderr
+    hooked = {p.relative_to(built_site) for p in built_site.rglob("*.html")}
+    exported = {p.relative_to(site) for p in site.rglob("*.html")}
+    assert hooked == exported
+    page = "drills/butt-kickers/heels-pelvis/index.html"
+    assert read(site, page) == read(built_site, page)
+
+
+def test_a_broken_drill_stops_the_build_with_located_errors(project, tmp_path):
+    path = project / "drills" / "butt-kickers.yaml"
+    path.write_text(path.read_text().replace("level: beginner", "level: expert"))
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "drills/butt-kickers.yaml:" in output and "level: 'expert' is not allowed here" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "site" / "index.html").exists()

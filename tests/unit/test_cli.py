@@ -1,0 +1,56 @@
+"""The command line as a club member meets it: located errors, exit codes, the skeleton, schemas."""
+
+import json
+
+from generator.__main__ import SCHEMAS, schema_text
+from tests.conftest import ROOT, run_generator
+
+
+def test_check_passes_on_the_shipped_handbook():
+    result = run_generator("check")
+    assert result.returncode == 0, result.stderr
+    assert "no problems" in result.stdout
+
+
+def test_check_points_at_the_line_of_a_mistake(project):
+    path = project / "drills" / "butt-kickers.yaml"
+    lines = path.read_text().splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines) if line.startswith("level:"))
+    lines[number] = "level: expert\n"
+    path.write_text("".join(lines))
+    result = run_generator("check", "drills/butt-kickers.yaml", cwd=project)
+    assert result.returncode == 1
+    assert f"drills/butt-kickers.yaml:{number + 1}:1: level: 'expert' is not allowed here" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_new_writes_a_skeleton_that_checks_once_filled(project):
+    result = run_generator("new", "Carioca Étude", cwd=project)
+    assert result.returncode == 0, result.stderr
+    path = project / "drills" / "carioca-etude.yaml"
+    text = path.read_text()
+    assert text.startswith("# yaml-language-server: $schema=schema.json")
+    assert 'name: "Carioca Étude"' in text and "Replace:" in text
+    path.write_text(text.replace("Replace: ", "Filled in: "))
+    checked = run_generator("check", "drills/carioca-etude.yaml", cwd=project)
+    assert checked.returncode == 0, checked.stderr
+    again = run_generator("new", "Carioca Étude", cwd=project)
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_committed_schemas_are_up_to_date():
+    for path, model in SCHEMAS.items():
+        committed = (ROOT / path).read_text(encoding="utf-8")
+        assert committed == schema_text(model), f"{path} is out of date: run `python -m generator schema`"
+
+
+def test_schema_describes_the_format():
+    drill = json.loads((ROOT / "drills" / "schema.json").read_text())
+    assert drill["additionalProperties"] is False
+    assert set(drill["required"]) >= {"schema", "id", "name", "summary", "purpose", "level", "muscles", "dosage", "variants", "mistakes"}
+    assert "null" not in json.dumps(drill)
+
+
+def test_every_drill_file_names_its_schema():
+    for path in [*(ROOT / "drills").glob("*.yaml"), ROOT / "drills" / "guides" / "footwear.yaml"]:
+        assert path.read_text().startswith("# yaml-language-server: $schema=schema.json"), path

@@ -1,0 +1,97 @@
+"""Rendering: every page from templates, escaped, linked relatively, the same every time."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.site import build_pages
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return build_pages(ROOT)
+
+
+def test_every_page_kind_is_rendered(pages):
+    assert {"drills/index.md", "mistakes.md", "footwear.md", "drills/butt-kickers/index.md"} <= set(pages)
+    for variant in ("arms-action", "dynamic", "heels-pelvis"):
+        assert f"drills/butt-kickers/{variant}.md" in pages
+
+
+def test_rendering_is_deterministic(pages):
+    assert build_pages(ROOT) == pages
+
+
+def test_pages_link_to_each_other_by_relative_md_paths(pages):
+    variant = pages["drills/butt-kickers/heels-pelvis.md"]
+    assert "](index.md)" in variant
+    assert "](../../mistakes.md#butt-kickers--legs-give-up)" in variant
+    assert "](dynamic.md)" in variant
+    drill = pages["drills/butt-kickers/index.md"]
+    assert "](heels-pelvis.md)" in drill and "](../../footwear.md#light)" in drill
+    assert "](../high-knees/index.md)" in drill
+
+
+def test_front_matter_carries_title_and_tags(pages):
+    head = pages["drills/butt-kickers/index.md"].split("---")[1]
+    assert 'title: "Butt Kickers"' in head
+    assert '"hamstrings"' in head and '"beginner"' in head and '"football"' in head
+
+
+def test_mistakes_are_anchored_by_drill_and_mistake(pages):
+    assert "{: #butt-kickers--legs-give-up }" in pages["mistakes.md"]
+
+
+def _edit(project: Path, old: str, new: str) -> None:
+    path = project / "drills" / "butt-kickers.yaml"
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_text_from_drills_is_escaped_not_interpreted(project):
+    _edit(project, "name: Butt Kickers", 'name: "Butt <b>Kickers</b> *x* {: #y }"')
+    path = project / "drills" / "butt-kickers.yaml"
+    payload = "summary: <script>alert(1)</script> *em* [bad](javascript:alert(1)) [ok](https://example.org)\n"
+    path.write_text(re.sub(r"summary: >-\n(  .*\n)+", payload, path.read_text(), count=1))
+    pages = build_pages(project)
+    drill = pages["drills/butt-kickers/index.md"]
+    assert "<script>" not in drill and "&lt;script&gt;alert(1)&lt;/script&gt;" in drill
+    assert "<em>em</em>" in drill
+    assert 'href="javascript' not in drill and '<a href="https://example.org">ok</a>' in drill
+    assert r"# Butt &lt;b&gt;Kickers&lt;/b&gt; x \{: \#y \}" in drill
+    assert 'title: "Butt &lt;b&gt;Kickers&lt;/b&gt; x {: #y }"' in drill
+
+
+def test_a_club_override_takes_precedence(project):
+    shipped = (project / "templates" / "pages" / "variant.md").read_text()
+    override = project / "templates" / "overrides" / "pages" / "variant.md"
+    override.parent.mkdir(parents=True)
+    override.write_text(shipped.replace("## Cues", "## Words to shout"))
+    variant = build_pages(project)["drills/butt-kickers/heels-pelvis.md"]
+    assert "## Words to shout" in variant and "## Cues" not in variant
+
+
+def _drill(drill_id, progressions=(), regressions=()):
+    from types import SimpleNamespace
+    return SimpleNamespace(id=drill_id, name=drill_id.title(), progressions=list(progressions), regressions=list(regressions))
+
+
+def test_progression_steps_follow_the_longest_chain_and_survive_loops():
+    from types import SimpleNamespace
+
+    from generator.render import progression_steps
+
+    drills = [
+        _drill("ankling", ["a-skip"]), _drill("a-skip", ["b-skip", "bounding"], ["high-knees"]),
+        _drill("b-skip", ["bounding"]), _drill("bounding"), _drill("high-knees", ["a-skip"], ["a-skip"]),
+        _drill("loner"),
+    ]
+    steps = [[d.id for d in s] for s in progression_steps(SimpleNamespace(drills=drills))]
+    step = {drill_id: i for i, s in enumerate(steps) for drill_id in s}
+    assert sorted(step) == ["a-skip", "ankling", "b-skip", "bounding", "high-knees"]
+    assert sum(len(s) for s in steps) == 5
+    assert step["ankling"] == 0 and step["a-skip"] == 1 and step["b-skip"] == 2
+    assert step["bounding"] == 3, "bounding comes after b-skip, the longest chain before it"
