@@ -18,7 +18,7 @@ from .export import export_files
 from .load import DRILLS, GUIDE
 from .model import Drill, FootwearGuide, json_schema, read_handbook
 from .problems import InvalidHandbook
-from .render import environment, slugify
+from .render import environment, slugify, templates_checked
 from .site import build_deck, build_pages
 from .write import write_file, write_tree
 
@@ -56,8 +56,12 @@ def new(args) -> int:
     if target.exists():
         print(f"{path}: a drill with this id already exists; choose another name or edit that file.", file=sys.stderr)
         return 1
-    skeleton = environment(args.root).get_template("new-drill.yaml")
-    write_file(skeleton.render(id=drill_id, name=args.name, path=path), target)
+    try:
+        with templates_checked(args.root):
+            text = environment(args.root).get_template("new-drill.yaml").render(id=drill_id, name=args.name, path=path)
+    except InvalidHandbook as err:
+        return report(err.problems)
+    write_file(text, target)
     print(f"wrote {path}: replace its placeholder text, then run: python -m generator check {path}")
     return 0
 

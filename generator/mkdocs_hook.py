@@ -33,18 +33,21 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
+    """Everything that can stop the build is checked here, before ``site/`` is cleaned."""
     global _pages
+    root = Path(config.config_file_path).parent
     try:
-        _pages = build_pages(Path(config.config_file_path).parent, config, decks=decks_wanted(os.environ, _serving))
+        _pages = build_pages(root, config, decks=decks_wanted(os.environ, _serving))
     except InvalidHandbook as err:
-        raise Abort(f"The drills have problems; the site was not built.\n{err.report()}") from None
+        raise Abort(f"The handbook has problems; the site was not built.\n{err.report()}") from None
+    docs = Path(config.docs_dir)
+    clashes = [path for path in sorted(_pages) if (docs / path).exists()]
+    if clashes:
+        raise Abort("\n".join(f"{os.path.relpath(docs / path, root)}: this hand-written page has the path of a generated page; rename or remove it" for path in clashes))
 
 
 def on_files(files: Files, config) -> Files:
     for path, content in sorted(_pages.items()):
-        existing = files.get_file_from_path(path)
-        if existing is not None:
-            raise Abort(f"{config.docs_dir}/{path}: this hand-written page has the path of a generated page; rename or remove it")
         # Generated pages are reached from the index pages and search, not the navigation.
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files

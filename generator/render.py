@@ -8,18 +8,21 @@ links to the ``.md`` sources, so every URL style of the site works.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import posixpath
 import re
+import traceback
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, pass_context, select_autoescape
 
 from . import text
 from .figure import draw
 from .model import Drill, Handbook, Mistake, Variant
+from .problems import InvalidHandbook, Problem
 
 TEMPLATES = Path("templates")
 OVERRIDES = TEMPLATES / "overrides"
@@ -261,3 +264,33 @@ def _mistake_comparisons(handbook: Handbook, usage: Usage) -> dict[tuple[str, st
                 variant = (usage.variants_of_mistake.get((drill.id, m.id)) or drill.variants)[0]
                 out[(drill.id, m.id)] = (variant, draw.comparison(variant.figure, m.figure))
     return out
+
+
+@contextlib.contextmanager
+def templates_checked(root: Path):
+    """Turn a broken template (often a club's override) into a located problem.
+
+    Jinja reports syntax errors with their file and line; for errors while rendering
+    (an undefined name under ``StrictUndefined``, a filter given the wrong value) the
+    line is the innermost frame of the traceback that runs in a template file."""
+    try:
+        yield
+    except TemplateSyntaxError as err:
+        raise InvalidHandbook([_template_problem(root, err.filename, err.lineno, f"template syntax error: {err.message}")]) from None
+    except Exception as err:
+        frames = [f for f in traceback.extract_tb(err.__traceback__) if _is_template(root, f.filename)]
+        if not frames:
+            raise
+        message = (getattr(err, "message", None) or str(err)).replace(f"{__package__}.model.", "")
+        raise InvalidHandbook([_template_problem(root, frames[-1].filename, frames[-1].lineno, f"template error: {message}")]) from None
+
+
+def _is_template(root: Path, filename: str | None) -> bool:
+    return bool(filename) and Path(filename).resolve().is_relative_to((root / TEMPLATES).resolve())
+
+
+def _template_problem(root: Path, filename: str | None, line: int | None, message: str) -> Problem:
+    shown = filename or "(template)"
+    with contextlib.suppress(ValueError, TypeError):
+        shown = Path(filename).resolve().relative_to(root.resolve()).as_posix()
+    return Problem(shown, line or 1, 1, "(template)", message)

@@ -17,7 +17,7 @@ from mkdocs.utils.yaml import get_yaml_loader
 from . import cards
 from .model import Handbook, read_handbook
 from .problems import InvalidHandbook
-from .render import Paths, environment, page_url, render
+from .render import Paths, environment, page_url, render, templates_checked
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -46,9 +46,10 @@ def build_pages(root: Path, config=None, *, decks: bool = False) -> dict[str, st
     ``config`` is MkDocs' configuration (default: the project's ``mkdocs.yml``): its
     ``site_url`` gives the cards' QR codes, ``use_directory_urls`` the pages' addresses.
     With ``decks``, the PDF card decks are rendered too (cached under ``.cache/cards/``)."""
-    handbook, env, deck, config = _cards(root, config)
-    pages: dict[str, str | bytes] = dict(render(handbook, env, directory_urls=config.get("use_directory_urls", True)))
-    pages.update(cards.card_pages(handbook, env, Paths, deck, cards.Decks(decks, root / cards.CACHE)))
+    with templates_checked(root):
+        handbook, env, deck, config = _cards(root, config)
+        pages: dict[str, str | bytes] = dict(render(handbook, env, directory_urls=config.get("use_directory_urls", True)))
+        pages.update(cards.card_pages(handbook, env, Paths, deck, cards.Decks(decks, root / cards.CACHE)))
     return pages
 
 
@@ -56,14 +57,16 @@ def build_deck(root: Path, config, paper: str, drill_ids: list[str]) -> bytes:
     """One PDF deck of some drills' cards (all when ``drill_ids`` is empty), in the order given.
 
     Raises ``cards.UnknownDrill`` for an id that names no drill."""
-    handbook, env, deck, _ = _cards(root, config)
+    with templates_checked(root):
+        handbook, env, deck, _ = _cards(root, config)
     known = [d.id for d in handbook.drills]
     unknown = [d for d in drill_ids if d not in known]
     if unknown:
         raise cards.UnknownDrill(unknown, known)
     ids = list(dict.fromkeys(drill_ids))
     chosen = cards.select(deck, ids) if ids else deck
-    return cards.deck_for(env, chosen, cards.PAPERS[paper], [handbook.drill(d) for d in ids], root / cards.CACHE)
+    with templates_checked(root):
+        return cards.deck_for(env, chosen, cards.PAPERS[paper], [handbook.drill(d) for d in ids], root / cards.CACHE)
 
 
 def site_config(root: Path) -> dict:

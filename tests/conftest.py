@@ -30,11 +30,9 @@ def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None,
     )
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A scratch copy of the handbook that a test may change freely."""
-    dest = tmp_path / "handbook"
-    dest.mkdir()
+def copy_handbook(dest: Path) -> Path:
+    """Copy the handbook's sources (not its tests or outputs) into ``dest``."""
+    dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
@@ -42,6 +40,12 @@ def project(tmp_path: Path) -> Path:
         else:
             shutil.copy2(src, dest / part)
     return dest
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch copy of the handbook that a test may change freely."""
+    return copy_handbook(tmp_path / "handbook")
 
 
 @pytest.fixture(scope="session")
