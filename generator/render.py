@@ -109,6 +109,21 @@ def _link(context, target: str) -> str:
     return f"{rel}#{fragment}" if fragment else rel
 
 
+@pass_context
+def _href(context, target: str) -> str:
+    """A relative address of ``target`` (a docs path) for raw HTML, where MkDocs rewrites no
+    ``.md`` link: it follows the site's URL style (``directory_urls`` in the context)."""
+    directory_urls = context.get("directory_urls", True)
+    path, _, fragment = target.partition("#")
+    here = page_url(context["page_path"], directory_urls)
+    there = page_url(path, directory_urls) if path.endswith(".md") else path
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    if there.endswith("/") or not there:
+        rel = "./" if rel == "." else rel + "/"
+    return f"{rel}#{fragment}" if fragment else rel
+
+
 def environment(root: Path) -> Environment:
     """The Jinja environment over the club's overrides, then the shipped templates."""
     env = Environment(
@@ -122,7 +137,7 @@ def environment(root: Path) -> Environment:
     )
     env.filters.update(inline=text.inline, blocks=text.blocks, md=text.md, meta=text.meta, plain=text.plain,
                        yaml_str=lambda s: json.dumps(str(s), ensure_ascii=False))
-    env.globals.update(link=_link, paths=Paths, anchor=anchor)
+    env.globals.update(link=_link, href=_href, paths=Paths, anchor=anchor)
     return env
 
 

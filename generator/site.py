@@ -31,6 +31,7 @@ def _cards(root: Path, config) -> tuple[Handbook, Environment, list[cards.Card],
     env = environment(root)
     site_url = config.get("site_url") or ""
     directory_urls = config.get("use_directory_urls", True)
+    env.globals["directory_urls"] = directory_urls
     deck = cards.make_cards(handbook, lambda d, v: page_url(Paths.variant(d, v), directory_urls), site_url)
     for problem in cards.fit_problems(handbook, deck, env):
         log.warning(str(problem))

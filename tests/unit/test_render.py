@@ -95,3 +95,18 @@ def test_progression_steps_follow_the_longest_chain_and_survive_loops():
     assert sum(len(s) for s in steps) == 5
     assert step["ankling"] == 0 and step["a-skip"] == 1 and step["b-skip"] == 2
     assert step["bounding"] == 3, "bounding comes after b-skip, the longest chain before it"
+
+
+@pytest.mark.parametrize("directory_urls, page, target, expected", [
+    (True, "cards/index.md", "cards/butt-kickers/index.md", "butt-kickers/"),
+    (False, "cards/index.md", "cards/butt-kickers/index.md", "butt-kickers/index.html"),
+    (True, "drills/a/v.md", "mistakes.md#a--m", "../../../mistakes/#a--m"),
+    (False, "drills/a/v.md", "mistakes.md#a--m", "../../mistakes.html#a--m"),
+    (True, "drills/a/index.md", "index.md", "../../"),
+    (True, "cards/index.md", "cards/drill-cards-a4.pdf", "drill-cards-a4.pdf"),
+])
+def test_raw_html_links_follow_the_url_style(directory_urls, page, target, expected):
+    from generator.render import environment
+
+    template = environment(ROOT).from_string("{{ href(target) }}")
+    assert template.render(page_path=page, target=target, directory_urls=directory_urls) == expected
