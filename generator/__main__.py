@@ -18,10 +18,15 @@ from .render import environment, slugify
 from .site import build_pages
 from .write import write_file, write_tree
 
-def report(problems) -> int:
-    """Print located problems, one a line; the exit status says whether there were any."""
+def report(problems, style: str = "text") -> int:
+    """Print located problems, one a line; the exit status says whether there were any.
+
+    With ``style="github"`` each problem is also written to standard output as a
+    GitHub Actions annotation, so a pull request shows it at the file and line."""
     for problem in problems:
         print(problem, file=sys.stderr)
+        if style == "github":
+            print(problem.github())
     if problems:
         count = len(problems)
         print(f"{count} problem{'s' if count > 1 else ''} found.", file=sys.stderr)
@@ -33,7 +38,7 @@ def check(args) -> int:
     handbook, problems = read_handbook(args.root, [p for p in args.paths] or None)
     if not problems:
         print(f"{len(handbook.drills)} drills checked: no problems.")
-    return report(problems)
+    return report(problems, args.format)
 
 
 def new(args) -> int:
@@ -60,7 +65,7 @@ def export(args) -> int:
     except InvalidHandbook as err:
         return report(err.problems)
     write_tree(export_files(args.root, pages), args.dir)
-    print(f"wrote {args.dir}: run `mkdocs build` there to build the same site without the hook")
+    print(f"wrote {args.dir}: run `mkdocs build` or `zensical build` there to build the same site without the hook")
     return 0
 
 
@@ -85,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("check", help="check drill files and print every problem")
     p.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files to check (default: all of drills/)")
+    p.add_argument("--format", choices=("text", "github"), default="text",
+                   help="github: also print each problem as a GitHub Actions annotation")
 
     p = sub.add_parser("new", help="start a new drill file from a commented skeleton")
     p.add_argument("name", help='the drill\'s name, for example "A-skip"')

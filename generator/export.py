@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from mkdocs.utils.yaml import get_yaml_loader
 
 from .render import TEMPLATES
+from .site import site_config
 
 THEME = TEMPLATES / "theme"
 EXPORTED_THEME = "overrides"
@@ -26,8 +26,7 @@ def _files_under(folder: Path, prefix: str) -> dict[str, bytes]:
 
 def config_for_export(root: Path) -> str:
     """The site's ``mkdocs.yml`` (environment values resolved) without hooks or watched folders."""
-    with open(root / "mkdocs.yml", encoding="utf-8") as f:
-        config = yaml.load(f, Loader=get_yaml_loader())
+    config = site_config(root)
     config.pop("hooks", None)
     config.pop("watch", None)
     config["docs_dir"] = "docs"
@@ -40,9 +39,7 @@ def config_for_export(root: Path) -> str:
 
 def export_files(root: Path, pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
     """Every file of the exported tree, by path relative to DIR."""
-    config_path = root / "mkdocs.yml"
-    with open(config_path, encoding="utf-8") as f:
-        docs_dir = yaml.load(f, Loader=get_yaml_loader()).get("docs_dir", "docs")
+    docs_dir = site_config(root).get("docs_dir", "docs")
     files: dict[str, str | bytes] = {}
     files.update(_files_under(root / docs_dir, "docs"))
     files.update({f"docs/{path}": content for path, content in pages.items()})

@@ -15,7 +15,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.structure.files import File, Files  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 
 from generator.site import build_pages  # noqa: E402
 from generator.problems import InvalidHandbook  # noqa: E402
@@ -36,5 +36,6 @@ def on_files(files: Files, config) -> Files:
         existing = files.get_file_from_path(path)
         if existing is not None:
             raise Abort(f"{config.docs_dir}/{path}: this hand-written page has the path of a generated page; rename or remove it")
-        files.append(File.generated(config, path, content=content))
+        # Generated pages are reached from the index pages and search, not the navigation.
+        files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files

@@ -68,7 +68,7 @@ def _web_address(value: str) -> str:
 
 Text = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_not_blank)]
 CardText = Annotated[Text, StringConstraints(max_length=CARD_LINE)]
-Slug = Annotated[str, BeforeValidator(_number_as_text), StringConstraints(pattern=SLUG)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG), BeforeValidator(_number_as_text)]
 Url = Annotated[str, AfterValidator(_web_address)]
 Angle = Annotated[float, Field(strict=True, allow_inf_nan=False)]
 
@@ -399,6 +399,31 @@ def drill_rules(drill: Drill, file_id: str, drill_ids: set[str], criteria: set[s
     for i, old in enumerate(drill.former_ids):
         if old in drill_ids:
             yield ("former_ids", i), f"'{old}' is the id of a drill in the handbook; a former id must be free"
+    yield from _variant_former_ids(drill)
+
+
+def _variant_former_ids(drill: Drill):
+    """A variant's old address must be free and lead to one variant only."""
+    current = {v.id: i for i, v in enumerate(drill.variants)}
+    claimed: dict[str, int] = {}
+    for i, variant in enumerate(drill.variants):
+        for j, old in enumerate(variant.former_ids):
+            loc = ("variants", i, "former_ids", j)
+            if old in current:
+                yield loc, f"'{old}' is the id of variants[{current[old]}]; a former id must be free"
+            elif old in claimed and claimed[old] != i:
+                yield loc, f"'{old}' is already a former id of variants[{claimed[old]}]"
+            claimed.setdefault(old, i)
+
+
+def former_id_rules(drills: dict[str, Drill]):
+    """Two drills cannot both claim one old address: (file id, location, message) triples."""
+    claimed: dict[str, str] = {}
+    for file_id, drill in sorted(drills.items()):
+        for i, old in enumerate(drill.former_ids):
+            if old in claimed:
+                yield file_id, ("former_ids", i), f"'{old}' is already a former id of the drill '{claimed[old]}'"
+            claimed.setdefault(old, drill.id)
 
 
 def guide_rules(guide: FootwearGuide):
@@ -425,6 +450,8 @@ def build(drill_docs: dict[str, Document], guide_doc: Document) -> tuple[Handboo
         doc = drill_docs[file_id]
         for loc, message in drill_rules(drill, file_id, ids, criteria):
             doc.problems.append(doc.problem(loc, message))
+    for file_id, loc, message in former_id_rules(drills):
+        drill_docs[file_id].problems.append(drill_docs[file_id].problem(loc, message))
     problems = [p for d in (guide_doc, *drill_docs.values()) for p in d.problems]
     if problems:
         return None, sorted(problems)

@@ -18,6 +18,18 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
 
+    def github(self) -> str:
+        """The same problem as a GitHub Actions annotation, shown on the pull request's diff."""
+        where = ",".join(f"{k}={_escape(v, True)}" for k, v in
+                         (("file", self.path), ("line", self.line), ("col", self.column), ("title", self.field)))
+        return f"::error {where}::{_escape(self.message)}"
+
+
+def _escape(value, is_property: bool = False) -> str:
+    """GitHub's workflow-command escaping: ``%`` and line breaks always, ``:`` and ``,`` in properties."""
+    out = str(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return out.replace(":", "%3A").replace(",", "%2C") if is_property else out
+
 
 class InvalidHandbook(Exception):
     """Raised at the edge (command line, MkDocs hook) when problems were found."""

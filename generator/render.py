@@ -49,6 +49,32 @@ class Paths:
         return f"{Paths.footwear}#{criterion_id}"
 
 
+def page_url(docs_path: str, directory_urls: bool) -> str:
+    """A page's address relative to the site root, as MkDocs and Zensical give it:
+    ``drills/x/v.md`` is ``drills/x/v/`` with directory URLs, else ``drills/x/v.html``."""
+    stem = docs_path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def redirects(handbook: Handbook) -> dict[str, tuple[str, Drill, Variant | None]]:
+    """Every former address of a page, as the docs path it had: ``{old path: (new path, drill, variant)}``."""
+    out: dict[str, tuple[str, Drill, Variant | None]] = {}
+    for drill in handbook.drills:
+        drill_ids = [drill.id, *drill.former_ids]
+        for old in drill.former_ids:
+            out[Paths.drill(old)] = (Paths.drill(drill.id), drill, None)
+        for variant in drill.variants:
+            for old_drill in drill_ids:
+                for old_variant in (variant.id, *variant.former_ids):
+                    if (old_drill, old_variant) != (drill.id, variant.id):
+                        out[Paths.variant(old_drill, old_variant)] = (Paths.variant(drill.id, variant.id), drill, variant)
+    return out
+
+
 def slugify(name: str) -> str:
     """An id for a name: ``"Butt Kickers"`` → ``butt-kickers`` (accents dropped)."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -104,12 +130,73 @@ class Usage:
         return cls(by_mistake, by_criterion)
 
 
+def progression_steps(handbook: Handbook) -> list[list[Drill]]:
+    """Drills linked by progressions, in steps from easiest to hardest.
+
+    An edge goes from a drill to each of its progressions, and from each of its
+    regressions to it. Edges that would close a loop are dropped; a drill's step is
+    then the length of the longest chain of easier drills before it, so the steps
+    read as a learning path. Drills without links are left out."""
+    ids = {d.id for d in handbook.drills}
+    harder: dict[str, set[str]] = {d.id: set() for d in handbook.drills}
+    for drill in handbook.drills:
+        harder[drill.id] |= set(drill.progressions) & ids
+        for easier in set(drill.regressions) & ids:
+            harder[easier].add(drill.id)
+    linked = {i for i, nxt in harder.items() if nxt} | {n for nxt in harder.values() for n in nxt}
+    forward = _without_loops(harder, sorted(linked))
+    incoming = {i: 0 for i in linked}
+    for nxt in forward.values():
+        for n in nxt:
+            incoming[n] += 1
+    step = {i: 0 for i in linked}
+    ready = sorted(i for i in linked if incoming[i] == 0)
+    while ready:
+        current = ready.pop()
+        for n in sorted(forward[current]):
+            step[n] = max(step[n], step[current] + 1)
+            incoming[n] -= 1
+            if incoming[n] == 0:
+                ready.append(n)
+    steps: list[list[Drill]] = [[] for _ in range(max(step.values(), default=-1) + 1)]
+    for drill in by_name(handbook.drills):
+        if drill.id in step:
+            steps[step[drill.id]].append(drill)
+    return steps
+
+
+def _without_loops(edges: dict[str, set[str]], order: list[str]) -> dict[str, set[str]]:
+    """The edges less those that lead back to a drill on the current path (depth first, no recursion)."""
+    kept: dict[str, set[str]] = {i: set() for i in edges}
+    state: dict[str, int] = {}  # 1 on the path, 2 done
+    for root in order:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(sorted(edges[root])))]
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(child) != 1:
+                kept[node].add(child)
+                if child not in state:
+                    state[child] = 1
+                    stack.append((child, iter(sorted(edges[child]))))
+    return kept
+
+
 def by_name(drills) -> list[Drill]:
     return sorted(drills, key=lambda d: (text.plain(d.name).casefold(), d.id))
 
 
-def render(handbook: Handbook, env: Environment) -> dict[str, str]:
-    """The whole generated part of the site: ``{docs path: content}``."""
+def render(handbook: Handbook, env: Environment, directory_urls: bool = True) -> dict[str, str]:
+    """The whole generated part of the site: ``{docs path: content}``.
+
+    Pages are Markdown; a renamed page's old address gets a small HTML page that
+    sends readers on, which needs to know the site's URL style."""
     usage = Usage.of(handbook)
     names = {d.id: d for d in handbook.drills}
     out: dict[str, str] = {}
@@ -131,6 +218,13 @@ def render(handbook: Handbook, env: Environment) -> dict[str, str]:
             )
     page(Paths.mistakes, "pages/mistakes.md", drills=by_name(handbook.drills), strips=_mistake_strips(handbook))
     page(Paths.footwear, "pages/footwear.md", guide=handbook.guide, drills=by_name(handbook.drills))
+    redirect = env.get_template("pages/redirect.html")
+    for old, (new, drill, variant) in sorted(redirects(handbook).items()):
+        url = page_url(old, directory_urls)
+        path = f"{url}index.html" if url.endswith("/") else url
+        target = page_url(new, directory_urls)
+        relative = posixpath.relpath(target, posixpath.dirname(path) or ".") + ("/" if target.endswith("/") else "")
+        out[path] = redirect.render(target=relative, drill=drill, variant=variant)
     return out
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
 from .model import read_handbook
 from .problems import InvalidHandbook
 from .render import environment, render
@@ -19,4 +22,11 @@ def build_pages(root: Path, config=None) -> dict[str, str | bytes]:
     handbook, problems = read_handbook(root)
     if problems:
         raise InvalidHandbook(problems)
-    return render(handbook, environment(root))
+    directory_urls = (config if config is not None else site_config(root)).get("use_directory_urls", True)
+    return render(handbook, environment(root), directory_urls=directory_urls)
+
+
+def site_config(root: Path) -> dict:
+    """The site's ``mkdocs.yml`` as plain data, ``!ENV`` values resolved."""
+    with open(root / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml.load(f, Loader=get_yaml_loader())

@@ -72,3 +72,26 @@ def test_a_club_override_takes_precedence(project):
     override.write_text(shipped.replace("## Cues", "## Words to shout"))
     variant = build_pages(project)["drills/butt-kickers/heels-pelvis.md"]
     assert "## Words to shout" in variant and "## Cues" not in variant
+
+
+def _drill(drill_id, progressions=(), regressions=()):
+    from types import SimpleNamespace
+    return SimpleNamespace(id=drill_id, name=drill_id.title(), progressions=list(progressions), regressions=list(regressions))
+
+
+def test_progression_steps_follow_the_longest_chain_and_survive_loops():
+    from types import SimpleNamespace
+
+    from generator.render import progression_steps
+
+    drills = [
+        _drill("ankling", ["a-skip"]), _drill("a-skip", ["b-skip", "bounding"], ["high-knees"]),
+        _drill("b-skip", ["bounding"]), _drill("bounding"), _drill("high-knees", ["a-skip"], ["a-skip"]),
+        _drill("loner"),
+    ]
+    steps = [[d.id for d in s] for s in progression_steps(SimpleNamespace(drills=drills))]
+    step = {drill_id: i for i, s in enumerate(steps) for drill_id in s}
+    assert sorted(step) == ["a-skip", "ankling", "b-skip", "bounding", "high-knees"]
+    assert sum(len(s) for s in steps) == 5
+    assert step["ankling"] == 0 and step["a-skip"] == 1 and step["b-skip"] == 2
+    assert step["bounding"] == 3, "bounding comes after b-skip, the longest chain before it"
