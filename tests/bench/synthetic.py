@@ -34,7 +34,7 @@ LEVELS = ("beginner", "intermediate", "advanced")
 CRITERIA = ("sport-specific", "light", "flexible", "adequate-sole")
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
     """Plain YAML: no anchors or aliases (the format refuses them)."""
 
     def ignore_aliases(self, data):
@@ -133,15 +133,21 @@ def write_drills(root: Path, count: int) -> None:
         (folder / f"{drill_id(i)}.yaml").write_text(text, encoding="utf-8")
 
 
-def make_handbook(project: Path, dest: Path, count: int) -> Path:
-    """A copy of ``project``'s site (config, pages, templates, generator) with ``count`` synthetic drills."""
+def copy_project(project: Path, dest: Path, parts=PROJECT_PARTS) -> Path:
+    """The site's source without its drills: config, hand-written pages, templates, generator."""
     dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in parts:
         src = project / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
+        elif src.exists():
             shutil.copy2(src, dest / part)
+    return dest
+
+
+def make_handbook(project: Path, dest: Path, count: int) -> Path:
+    """A copy of ``project``'s site with ``count`` synthetic drills and the project's footwear guide."""
+    copy_project(project, dest)
     (dest / GUIDE).parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(project / GUIDE, dest / GUIDE)
     write_drills(dest, count)
