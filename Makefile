@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test check schema bench clean
+.PHONY: site offline serve test audit check schema bench clean
 
 $(VENV)/.site: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,14 +15,30 @@ $(VENV)/.test: requirements-test.txt requirements.txt $(VENV)/.site
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-site: $(VENV)/.site  ## build the handbook into site/
+site: offline  ## build the handbook into site/, with the offline copy zipped in site/downloads/
 	$(PY) -m mkdocs build --strict
+	$(PY) -m generator zip site-offline site/downloads/handbook-offline.zip
+
+offline: $(VENV)/.site  ## build the copy that works from file:// without network into site-offline/
+	$(PY) -m mkdocs build --strict --config-file mkdocs-offline.yml
 
 serve: $(VENV)/.site  ## build and serve on http://127.0.0.1:8000, reloading on every change
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.test  ## run the whole test suite
+# npm packages (package-lock.json), installed when missing: axe-core for the tests,
+# Lighthouse and the Nu HTML Checker (devDependencies) for the audit. No install scripts:
+# vnu-jar's would fetch a Java runtime, and the audit uses the system's.
+node_modules/axe-core:
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+node_modules/lighthouse:
+	npm ci --ignore-scripts --no-audit --no-fund
+
+test: $(VENV)/.test | node_modules/axe-core  ## run the whole test suite
 	$(PY) -m pytest
+
+audit: $(VENV)/.test | node_modules/lighthouse  ## Lighthouse scores and Nu HTML Checker errors (not part of make test)
+	$(PY) tests/audit.py
 
 check: $(VENV)/.site  ## check every drill file
 	$(PY) -m generator check

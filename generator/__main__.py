@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check | new | export | schema | cards``.
+"""Command line: ``python -m generator check | new | export | schema | cards | zip``.
 
 A thin adapter: it reads arguments, calls the pure core, and turns problems into
 lines on standard error and an exit status."""
@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 
+from .archive import zip_folder
+from .cards import PAPERS, UnknownDrill, decks_wanted
 from .export import export_files
 from .load import DRILLS, GUIDE
 from .model import Drill, FootwearGuide, json_schema, read_handbook
 from .problems import InvalidHandbook
-from .render import environment, slugify
-from .site import build_pages
+from .render import environment, slugify, templates_checked
+from .site import build_deck, build_pages
 from .write import write_file, write_tree
 
 def report(problems, style: str = "text") -> int:
@@ -52,8 +56,12 @@ def new(args) -> int:
     if target.exists():
         print(f"{path}: a drill with this id already exists; choose another name or edit that file.", file=sys.stderr)
         return 1
-    skeleton = environment(args.root).get_template("new-drill.yaml")
-    write_file(skeleton.render(id=drill_id, name=args.name, path=path), target)
+    try:
+        with templates_checked(args.root):
+            text = environment(args.root).get_template("new-drill.yaml").render(id=drill_id, name=args.name, path=path)
+    except InvalidHandbook as err:
+        return report(err.problems)
+    write_file(text, target)
     print(f"wrote {path}: replace its placeholder text, then run: python -m generator check {path}")
     return 0
 
@@ -61,11 +69,36 @@ def new(args) -> int:
 def export(args) -> int:
     """Write the hook-free tree; nothing is written when a drill has a problem."""
     try:
-        pages = build_pages(args.root)
+        pages = build_pages(args.root, decks=decks_wanted(os.environ))
     except InvalidHandbook as err:
         return report(err.problems)
     write_tree(export_files(args.root, pages), args.dir)
     print(f"wrote {args.dir}: run `mkdocs build` or `zensical build` there to build the same site without the hook")
+    return 0
+
+
+def _show_log() -> None:
+    """The core's notes (cards that do not fit, no site address) on standard error."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    log = logging.getLogger("mkdocs.plugins.handbook")
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
+def cards(args) -> int:
+    """Write one PDF deck of the chosen drills' cards; nothing is written when a drill has a problem."""
+    _show_log()
+    try:
+        pdf = build_deck(args.root, None, args.paper, args.drill or [])
+    except InvalidHandbook as err:
+        return report(err.problems)
+    except UnknownDrill as err:
+        print(f"--drill: {err}", file=sys.stderr)
+        return 1
+    write_file(pdf, args.out)
+    print(f"wrote {args.out}")
     return 0
 
 
@@ -80,6 +113,16 @@ def schema(args) -> int:
     for path, model in SCHEMAS.items():
         write_file(schema_text(model), args.root / path)
         print(f"wrote {path}")
+    return 0
+
+
+def zip_copy(args) -> int:
+    """Zip a built copy of the site (the offline one) for download."""
+    if not (args.folder / "index.html").is_file():
+        print(f"{args.folder}: no index.html here; build the site first (make offline)", file=sys.stderr)
+        return 1
+    write_file(zip_folder(args.folder, prefix=args.prefix), args.zipfile)
+    print(f"wrote {args.zipfile}")
     return 0
 
 
@@ -101,11 +144,21 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("schema", help="regenerate drills/schema.json and drills/guides/schema.json")
 
+    p = sub.add_parser("cards", help="write a PDF deck of drill cards, four to a sheet")
+    p.add_argument("--paper", choices=sorted(PAPERS), default="a4", help="sheet size (default: a4)")
+    p.add_argument("--drill", action="append", metavar="ID", help="a drill to include (repeat it; default: every drill)")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the deck")
+
+    p = sub.add_parser("zip", help="zip a built site (make site zips the offline copy into site/downloads/)")
+    p.add_argument("folder", type=Path, metavar="FOLDER")
+    p.add_argument("zipfile", type=Path, metavar="ZIPFILE")
+    p.add_argument("--prefix", default="drill-handbook/", help="folder name inside the archive (default: drill-handbook/)")
+
     args = parser.parse_args(argv)
     return COMMANDS[args.command](args)
 
 
-COMMANDS = {"check": check, "new": new, "export": export, "schema": schema}
+COMMANDS = {"check": check, "new": new, "export": export, "schema": schema, "cards": cards, "zip": zip_copy}
 
 if __name__ == "__main__":
     sys.exit(main())

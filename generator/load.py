@@ -147,14 +147,15 @@ def parse(raw: bytes, doc: Document) -> Document:
 
     if len(raw) > MAX_BYTES:
         return whole(f"the file is {len(raw) // 1024} KiB; a drill file may be at most {MAX_BYTES // 1024} KiB")
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         return whole("the file is saved as UTF-16; save it as UTF-8")
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        return whole(f"the file is not UTF-8 text (byte {err.start + 1} cannot be read); save it as UTF-8")
+        line = raw[: err.start].count(b"\n") + 1
+        return whole(f"the file is not UTF-8 text (line {line} has a character that cannot be read); save it as UTF-8")
     if "\x00" in text:
         return whole("the file contains NUL characters; save it as UTF-8 text")
     try:
@@ -163,9 +164,9 @@ def parse(raw: bytes, doc: Document) -> Document:
         line, column = _at(err.mark)
         doc.problems.append(Problem(doc.path, line, column, field_name(err.loc), err.message))
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        mark, message = _syntax_problem(err)
         line, column = _at(mark) if mark else (1, 1)
-        doc.problems.append(Problem(doc.path, line, column, "(yaml)", _syntax_message(err)))
+        doc.problems.append(Problem(doc.path, line, column, "(yaml)", message))
     except yaml.YAMLError as err:
         return whole(f"this is not valid YAML: {err}")
     if not doc.problems and doc.data is None:
@@ -173,12 +174,45 @@ def parse(raw: bytes, doc: Document) -> Document:
     return doc
 
 
-def _syntax_message(err: yaml.MarkedYAMLError) -> str:
-    problem = err.problem or "this is not valid YAML"
+_UNCLOSED = {
+    "while parsing a flow sequence": "the list opened with '[' here is not closed with ']'",
+    "while parsing a flow mapping": "the mapping opened with '{' here is not closed with '}'",
+    "while scanning a quoted scalar": "the quoted text that starts here is never closed; add the closing quote",
+}
+_FOUND = re.compile(r"but (?:found|got) '([^']*)'")
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte-order mark: every other byte of plain text is NUL."""
+    head = raw[:200]
+    return len(head) >= 4 and (head[0::2].count(0) > len(head) // 4 or head[1::2].count(0) > len(head) // 4)
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError):
+    """PyYAML's parser wording, said for someone editing a drill: (mark, message).
+
+    A bracket or quote left open is shown where it was opened, since the parser
+    only notices it further down."""
+    problem, context = err.problem or "", err.context or ""
+    here = err.problem_mark or err.context_mark
+    found = _FOUND.search(problem)
     if "\\t" in problem or "\t" in problem:
-        return "a tab character is used for indentation; YAML indents with spaces only"
-    context = f" {err.context}" if err.context else ""
-    return f"YAML syntax error:{context} {problem}".replace("  ", " ")
+        return here, "a tab character is used for indentation; YAML indents with spaces only"
+    if context in _UNCLOSED and err.context_mark and (found or "end of stream" in problem):
+        shown = f"'{found.group(1)}'" if found else "the end of the file"
+        where = f"line {err.problem_mark.line + 1}, column {err.problem_mark.column + 1}" if err.problem_mark else "the end"
+        return err.context_mark, f"{_UNCLOSED[context]} (YAML met {shown} at {where})"
+    if "mapping values are not allowed" in problem:
+        return here, "a ': ' here would start a key where none can be; check the indentation, or put the text in quotes"
+    if found and found.group(1) in ("<block mapping start>", "<block sequence start>", "<scalar>", "?", "-"):
+        return here, "this line is not indented like the lines before it; indent the keys of one mapping, or the items of one list, by the same number of spaces"
+    if "cannot start any token" in problem:
+        char = problem.split("'")[1] if "'" in problem else "this character"
+        return here, f"'{char}' cannot start a value in YAML; put the text in quotes"
+    if found:
+        return here, f"YAML did not expect '{found.group(1)}' here"
+    words = f"{context} {problem}".strip() or "this is not valid YAML"
+    return here, f"YAML syntax error: {words}"
 
 
 _SCALAR = yaml.ScalarEvent
@@ -260,7 +294,8 @@ def _take_key(frame: list, value, event, doc: Document) -> None:
         key = value
     if key in container:
         first = doc.key_marks[loc + (key,)]
-        raise _Refused(loc + (key,), event.start_mark, f"the key '{key}' is given twice in this mapping (first on line {first[0]})")
+        where = f"on line {first[0]}" if first[0] != event.start_mark.line + 1 else f"on this line, column {first[1]}"
+        raise _Refused(loc + (key,), event.start_mark, f"the key '{key}' is given twice in this mapping (first {where})")
     frame[2] = key
     doc.key_marks[loc + (key,)] = _at(event.start_mark)
 

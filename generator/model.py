@@ -28,7 +28,7 @@ from pydantic import (
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .load import GUIDE, Document, Number, discover, read
+from .load import GUIDE, Document, Number, discover, read, resolve_plain
 from .problems import Problem
 
 SCHEMA_VERSION = 1
@@ -276,6 +276,17 @@ def _inner_model(annotation) -> type[BaseModel] | None:
     return None
 
 
+def _annotation_at(root: type[BaseModel], loc: tuple):
+    """The type declared for the value at ``loc`` (list items unwrapped), for choice hints."""
+    fields = [p for p in loc if not isinstance(p, int)]
+    model = _model_at(root, tuple(fields[:-1])) if fields else None
+    info = next((f for n, f in (model.model_fields.items() if model else ()) if (f.alias or n) == fields[-1]), None)
+    annotation = info.annotation if info else None
+    while annotation is not None and get_args(annotation) and getattr(annotation, "__origin__", None) is list:
+        annotation = get_args(annotation)[0]
+    return annotation
+
+
 def _keys(model: type[BaseModel]) -> list[str]:
     return [f.alias or n for n, f in model.model_fields.items()]
 
@@ -294,7 +305,10 @@ def _message(err: dict, root: type[BaseModel]) -> str:
     if kind == "literal_error" and loc == ("schema",):
         return f"schema version {value!r} is not known; this handbook reads schema: {SCHEMA_VERSION}"
     if kind == "literal_error":
-        return f"'{value}' is not allowed here; use one of {ctx['expected']}"
+        choices = [str(c) for c in get_args(_annotation_at(root, loc))] or []
+        close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.8)
+        hint = f"did you mean '{close[0]}'? Use" if close else "use"
+        return f"'{_shown(value) if isinstance(value, Number) else value}' is not allowed here; {hint} one of {ctx['expected']}"
     if kind == "string_pattern_mismatch":
         return f"'{value}' is not a valid id; use lowercase letters, digits and single hyphens, like 'heels-pelvis'"
     if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
@@ -304,16 +318,16 @@ def _message(err: dict, root: type[BaseModel]) -> str:
     if kind == "too_long":
         return f"has {ctx['actual_length']} items; at most {ctx['max_length']} are allowed"
     if kind == "finite_number":
-        return f"must be a finite number, not {value}"
+        return f"must be a finite number, not {_shown(value)}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         word = {"greater_than": "greater than", "greater_than_equal": "at least",
                 "less_than": "less than", "less_than_equal": "at most"}[kind]
         bound = next(iter(ctx.values()))
         return f"{_shown(value)} is out of range; it must be {word} {bound:g}"
-    if kind in ("int_type", "int_from_float"):
-        return f"must be a whole number, not {_described(value)}"
-    if kind == "float_type":
-        return f"must be a number, not {_described(value)}"
+    if kind in ("int_type", "int_from_float", "float_type"):
+        what = "a whole number" if kind != "float_type" else "a number"
+        quoted = isinstance(value, str) and isinstance(resolve_plain(value.strip()), Number)
+        return f"must be {what}, not {_described(value)}{'; remove the quotes' if quoted else ''}"
     if kind == "string_type":
         return f"must be text, not {_described(value)}"
     if kind in ("list_type", "tuple_type"):

@@ -8,19 +8,22 @@ links to the ``.md`` sources, so every URL style of the site works.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import posixpath
 import re
+import traceback
 import unicodedata
 from dataclasses import dataclass
 from typing import Sequence
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, pass_context, select_autoescape
 
 from . import text
 from .figure import draw
 from .model import Drill, Handbook, Mistake, Variant
+from .problems import InvalidHandbook, Problem
 
 TEMPLATES = Path("templates")
 OVERRIDES = TEMPLATES / "overrides"
@@ -64,6 +67,8 @@ class Paths:
     drills = "drills/index.md"
     mistakes = "mistakes.md"
     footwear = "footwear.md"
+    cards = "cards/index.md"
+    card_styles = "cards/cards.css"
     drill_list = Listing(drills, "drill-list/{n}.md", 100)
     mistake_list = Listing(mistakes, "mistakes/{n}.md", 20)
 
@@ -82,6 +87,15 @@ class Paths:
     @staticmethod
     def variant(drill_id: str, variant_id: str) -> str:
         return f"drills/{drill_id}/{variant_id}.md"
+
+    @staticmethod
+    def drill_cards(drill_id: str) -> str:
+        return f"cards/{drill_id}/index.md"
+
+    @staticmethod
+    def deck(paper: str, drill_id: str | None = None) -> str:
+        """A PDF deck: every card (``drill-cards-a4.pdf``) or one drill's."""
+        return f"cards/{drill_id or 'drill-cards'}-{paper}.pdf"
 
     def mistake(self, drill_id: str, mistake_id: str) -> str:
         return f"{self.mistake_pages[drill_id]}#{anchor(drill_id, mistake_id)}"
@@ -262,11 +276,15 @@ def render(handbook: Handbook, env: Environment, directory_urls: bool = True) ->
                 variant=variant,
                 mistakes=[drill.mistake(m) for m in variant.mistakes],
                 strip=draw.strip(variant.figure),
+                animation=draw.animation(variant.figure),
+                comparisons={m: draw.comparison(variant.figure, drill.mistake(m).figure)
+                             for m in variant.mistakes if drill.mistake(m).figure is not None},
             )
     pages = Paths.mistake_list.split(ordered)
     for current in pages:
         page(current.path, "pages/mistakes.md", drills=current.items, pages=pages, current=current,
-             strips=_mistake_strips(current.items))
+             strips=_mistake_strips(current.items),
+             comparisons=_mistake_comparisons(current.items, usage))
     page(Paths.footwear, "pages/footwear.md", guide=handbook.guide, drills=ordered)
     redirect = env.get_template("pages/redirect.html")
     for old, (new, drill, variant) in sorted(redirects(handbook).items()):
@@ -285,3 +303,44 @@ def _mistake_strips(drills) -> dict[tuple[str, str], draw.Strip]:
         for m in drill.mistakes
         if m.figure is not None
     }
+
+
+def _mistake_comparisons(drills, usage: Usage) -> dict[tuple[str, str], tuple[Variant, draw.Comparison]]:
+    """Each mistake with a figure beside the first variant that warns of it (else the drill's first)."""
+    out = {}
+    for drill in drills:
+        for m in drill.mistakes:
+            if m.figure is not None:
+                variant = (usage.variants_of_mistake.get((drill.id, m.id)) or drill.variants)[0]
+                out[(drill.id, m.id)] = (variant, draw.comparison(variant.figure, m.figure))
+    return out
+
+
+@contextlib.contextmanager
+def templates_checked(root: Path):
+    """Turn a broken template (often a club's override) into a located problem.
+
+    Jinja reports syntax errors with their file and line; for errors while rendering
+    (an undefined name under ``StrictUndefined``, a filter given the wrong value) the
+    line is the innermost frame of the traceback that runs in a template file."""
+    try:
+        yield
+    except TemplateSyntaxError as err:
+        raise InvalidHandbook([_template_problem(root, err.filename, err.lineno, f"template syntax error: {err.message}")]) from None
+    except Exception as err:
+        frames = [f for f in traceback.extract_tb(err.__traceback__) if _is_template(root, f.filename)]
+        if not frames:
+            raise
+        message = (getattr(err, "message", None) or str(err)).replace(f"{__package__}.model.", "")
+        raise InvalidHandbook([_template_problem(root, frames[-1].filename, frames[-1].lineno, f"template error: {message}")]) from None
+
+
+def _is_template(root: Path, filename: str | None) -> bool:
+    return bool(filename) and Path(filename).resolve().is_relative_to((root / TEMPLATES).resolve())
+
+
+def _template_problem(root: Path, filename: str | None, line: int | None, message: str) -> Problem:
+    shown = filename or "(template)"
+    with contextlib.suppress(ValueError, TypeError):
+        shown = Path(filename).resolve().relative_to(root.resolve()).as_posix()
+    return Problem(shown, line or 1, 1, "(template)", message)

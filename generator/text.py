@@ -72,5 +72,8 @@ def md(text: str) -> Markup:
 
 
 def meta(text: str) -> Markup:
-    """A front matter value: plain words, HTML-escaped (themes print it raw), as a YAML string."""
-    return Markup(json.dumps(str(escape(plain(text))), ensure_ascii=False))
+    """A front matter value: plain words, HTML-escaped (themes print it raw), as a YAML string.
+
+    Every character beyond ASCII is written as an escape: a character YAML refuses
+    would make MkDocs drop the whole front matter and render it as Markdown."""
+    return Markup(json.dumps(str(escape(plain(text)))))

@@ -36,11 +36,19 @@ def write_tree(files: dict[str, str | bytes], dest: Path) -> None:
         raise
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_file(content: str | bytes, dest: Path) -> None:
-    """Write one file through a temporary sibling, renamed into place when complete."""
+    """Write one file through a temporary sibling, renamed into place when complete.
+    It gets the permissions of any new file (a web server must read a download)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}-", dir=dest.parent)
     try:
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as out:
             out.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.replace(tmp, dest)

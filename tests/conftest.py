@@ -11,29 +11,28 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "drills", "generator", "templates")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "drills", "generator", "templates")
 
 
 def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """``python -m generator ARGS`` as a club member runs it, from the handbook's folder."""
-    env = {**os.environ, "PYTHONPATH": str(cwd)}
+    """``python -m generator ARGS`` as a club member runs it, from the handbook's folder (no PDF decks on export)."""
+    env = {**os.environ, "PYTHONPATH": str(cwd), "HANDBOOK_PDF": "0"}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
-def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None) -> subprocess.CompletedProcess:
-    """A strict ``mkdocs build`` of ``project`` into ``site_dir``."""
+def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None,
+                 config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+    """A strict ``mkdocs build`` of ``project`` (with its ``config`` file) into ``site_dir``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "0", **(extra_env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True,
     )
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A scratch copy of the handbook that a test may change freely."""
-    dest = tmp_path / "handbook"
-    dest.mkdir()
+def copy_handbook(dest: Path) -> Path:
+    """Copy the handbook's sources (not its tests or outputs) into ``dest``."""
+    dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
@@ -43,10 +42,25 @@ def project(tmp_path: Path) -> Path:
     return dest
 
 
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch copy of the handbook that a test may change freely."""
+    return copy_handbook(tmp_path / "handbook")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The shipped handbook, built once per test session."""
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory) -> Path:
+    """The offline copy of the handbook (``make offline``), built once per test session."""
+    site = tmp_path_factory.mktemp("site-offline")
+    result = mkdocs_build(ROOT, site, config="mkdocs-offline.yml")
     assert result.returncode == 0, result.stderr
     return site

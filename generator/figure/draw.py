@@ -10,11 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Figure
+from . import kinematics as k
 from .kinematics import Point, Pose, Side, poses
 
 SCALE = 100.0     # px per metre
 GAP = 0.95        # metres between the poses of a strip
-MARGIN = 0.25
+PATH_SAMPLES = 36  # points of a heel path over one cycle
+STEPS = 4         # root positions per keyframe interval of the animation, so the feet stay on the ground
+TOP = 1.9         # metres above the ground a drawing shows at least
+BOTTOM = 0.3      # metres below the ground (the phase numbers)
 
 
 def num(value: float) -> str:
@@ -29,6 +33,14 @@ def _xy(p: Point, dx: float) -> str:
 
 def _polyline(points: list[Point], dx: float) -> str:
     return " ".join(_xy(p, dx) for p in points)
+
+
+def _box(left: float, right: float, shown: list[Pose]) -> tuple[str, str]:
+    """``viewBox`` and width of a drawing from ``left`` to ``right`` metres, tall enough for
+    the highest head of ``shown`` (a figure in flight)."""
+    top = max(TOP, *(p.head[1] + p.head_radius + 0.08 for p in shown))
+    view_box = f"{left * SCALE:.0f} {-top * SCALE:.0f} {(right - left) * SCALE:.0f} {(BOTTOM + top) * SCALE:.0f}"
+    return view_box, f"{(right - left) * SCALE:.0f}"
 
 
 @dataclass(frozen=True)
@@ -46,7 +58,9 @@ class Drawn:
     trunk: str
     head: tuple[str, str, str]   # cx, cy, r
     label: str
-    x: str                        # where the label is centred
+    x: str                        # where the label is centred (the hip's x)
+    heel: tuple[str, str] = ("0", "0")   # the near heel, where it sits on its path
+    hip_y: str = "0"
 
 
 def _limbs(pose: Pose, side: Side, dx: float) -> Limbs:
@@ -57,6 +71,7 @@ def _limbs(pose: Pose, side: Side, dx: float) -> Limbs:
 
 def drawn(pose: Pose, label: str, dx: float) -> Drawn:
     cx, cy = _xy(pose.head, dx).split(",")
+    hx, hy = _xy(pose.near.heel, dx).split(",")
     return Drawn(
         far=_limbs(pose, pose.far, dx),
         near=_limbs(pose, pose.near, dx),
@@ -64,32 +79,181 @@ def drawn(pose: Pose, label: str, dx: float) -> Drawn:
         head=(cx, cy, num(pose.head_radius * SCALE)),
         label=label,
         x=num((pose.hip[0] + dx) * SCALE),
+        heel=(hx, hy),
+        hip_y=num(-pose.hip[1] * SCALE),
     )
+
+
+def heel_path(figure: Figure) -> str:
+    """The near heel's path over the cycle as polyline points, x from the hip (at 0)."""
+    return _polyline(k.heel_path(figure, PATH_SAMPLES), 0)
 
 
 @dataclass(frozen=True)
 class Strip:
-    """The keyframes side by side along a ground line."""
+    """The keyframes side by side along a ground line, in the order of the cycle
+    (which is the order of travel: the figure faces and moves right)."""
 
     view_box: str
     width: str
     ground: tuple[str, str]
     poses: list[Drawn]
     label_y: str
+    heel_path: str = ""          # points with the hip at x = 0; each pose draws it from its hip
+
+
+def _reach(pose: Pose, path: list[Point]) -> tuple[float, float]:
+    """How far a pose and its heel path reach behind and ahead of its hip (at x = 0)."""
+    xs = [x for x, _ in pose.points() + path] + [pose.head[0] - pose.head_radius, pose.head[0] + pose.head_radius]
+    return min(xs), max(xs)
+
+
+def _spread(reach: list[tuple[float, float]]) -> tuple[list[float], float, float]:
+    """Hip positions left to right, at least GAP apart and far enough that no two neighbours
+    (limbs or heel paths) overlap; with the drawing's left and right edges."""
+    xs = [0.0]
+    for (_, right), (left, _) in zip(reach, reach[1:]):
+        xs.append(xs[-1] + max(GAP, right - left + 0.12))
+    return xs, min(-0.55, reach[0][0] - 0.1), xs[-1] + max(0.55, reach[-1][1] + 0.1)
 
 
 def strip(figure: Figure) -> Strip:
-    placed = poses(figure)
-    # Each pose keeps its own forward travel, spread by a fixed gap so none overlap.
-    drawn_poses = [drawn(p.moved(-p.hip[0], 0), k.label, i * GAP) for i, (p, k) in enumerate(zip(placed, figure.keyframes))]
-    left = -0.55
-    right = (len(placed) - 1) * GAP + 0.55
-    top = -1.85
-    bottom = 0.3
+    placed = [p.moved(-p.hip[0], 0) for p in poses(figure)]   # each pose drops its own travel
+    path = k.heel_path(figure, PATH_SAMPLES)
+    xs, left, right = _spread([_reach(p, path) for p in placed])
+    view_box, width = _box(left, right, placed)
     return Strip(
-        view_box=f"{left * SCALE:.0f} {top * SCALE:.0f} {(right - left) * SCALE:.0f} {(bottom - top) * SCALE:.0f}",
-        width=f"{(right - left) * SCALE:.0f}",
+        view_box=view_box,
+        width=width,
         ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
-        poses=drawn_poses,
-        label_y=f"{0.2 * SCALE:.0f}",
+        poses=[drawn(p, frame.label, x) for p, frame, x in zip(placed, figure.keyframes, xs)],
+        label_y=f"{0.22 * SCALE:.0f}",
+        heel_path=_polyline(path, 0),
     )
+
+
+@dataclass(frozen=True)
+class Joint:
+    """One rotation of the animated body: a fixed angle, or keyframes ``[(percent, degrees)]``.
+
+    Degrees are SVG rotations (clockwise on screen), ready for ``rotate()``."""
+
+    name: str
+    fixed: str | None
+    stops: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Animation:
+    """One figure looping through its cycle: a jointed body whose joints turn through the
+    keyframes (the browser interpolates the angles) while the whole body moves forward
+    and up or down so that its lowest point stays on the ground."""
+
+    view_box: str
+    width: str
+    ground: tuple[str, str]
+    lengths: dict[str, str]          # px: segments, and the neck's and head's distance up from the hip
+    joints: dict[str, Joint]         # trunk, near-hip, ..., far-elbow
+    root: list[tuple[str, str, str]]  # (percent, x, y) of the hip
+    heel_path: str
+
+
+# Each joint's SVG rotation from the format's angle: + forward turns a segment that
+# hangs down towards the right, which is a negative (anticlockwise) SVG rotation.
+_SIGNS = {"hip": -1, "knee": 1, "ankle": -1, "shoulder": -1, "elbow": -1}
+
+
+def _percent(t: float) -> str:
+    return num(t * 100)
+
+
+def animation(figure: Figure) -> Animation:
+    times = figure.times()
+    frames = figure.keyframes
+    marks = [*times, 1.0]
+
+    def joint(name: str, values: list[float]) -> Joint:
+        degrees = [num(v) for v in values]
+        if len(set(degrees)) == 1:
+            return Joint(name, degrees[0], [])
+        return Joint(name, None, [(_percent(t), d) for t, d in zip(marks, [*degrees, degrees[0]])])
+
+    joints = {"trunk": joint("trunk", [f.trunk for f in frames])}
+    for side in ("near", "far"):
+        for j in k.JOINTS:
+            joints[f"{side}-{j}"] = joint(f"{side}-{j}", [_SIGNS[j] * getattr(getattr(f, side), j) for f in frames])
+
+    root = []
+    for i, start in enumerate(times):
+        end = marks[i + 1]
+        for s in range(STEPS):
+            t = start + (end - start) * s / STEPS
+            pose = k.place(k.frame_at(figure, t), t, figure.travel)
+            root.append((_percent(t), num(pose.hip[0] * SCALE), num(-pose.hip[1] * SCALE)))
+    first = k.place(frames[0], 0, 0)
+    root.append(("100", num(figure.travel * SCALE), num(-first.hip[1] * SCALE)))
+
+    left, right = -0.55, figure.travel + 0.55
+    view_box, width = _box(left, right, poses(figure))
+    lengths = {
+        "trunk": k.TRUNK, "neck": k.TRUNK + k.NECK, "head_centre": k.TRUNK + k.NECK + k.HEAD / 2, "head": k.HEAD / 2, "thigh": k.THIGH, "shank": k.SHANK,
+        "ankle": k.ANKLE_HEIGHT, "heel": k.FOOT * k.HEEL_SHARE, "toe": k.FOOT * (1 - k.HEEL_SHARE),
+        "upper_arm": k.UPPER_ARM, "forearm": k.FOREARM + k.HAND,
+    }
+    return Animation(
+        view_box=view_box,
+        width=width,
+        ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
+        lengths={name: num(v * SCALE) for name, v in lengths.items()},
+        joints=joints,
+        root=root,
+        heel_path=heel_path(figure),
+    )
+
+
+def _peak(figure: Figure) -> int:
+    """The keyframe where the near heel is highest: the moment a coach looks at."""
+    placed = poses(figure)
+    return max(range(len(placed)), key=lambda i: (round(placed[i].near.heel[1], 6), -i))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The correct variant and the faulty movement side by side, each at its highest
+    near heel, each with its heel path and a vertical line through the hip."""
+
+    view_box: str
+    width: str
+    ground: tuple[str, str]
+    correct: Drawn
+    faulty: Drawn
+    correct_path: str
+    faulty_path: str
+    correct_back: int   # how far, in cm, each heel path goes behind the hip at most
+    faulty_back: int
+
+
+def comparison(correct: Figure, faulty: Figure) -> Comparison:
+    figures = (correct, faulty)
+    paths = [k.heel_path(f, PATH_SAMPLES) for f in figures]
+    peaks = [f.keyframes[_peak(f)] for f in figures]
+    placed = [k.place(frame, 0, 0) for frame in peaks]
+    xs, left, right = _spread([_reach(p, path) for p, path in zip(placed, paths)])
+    shown = [drawn(p, frame.label, x) for p, frame, x in zip(placed, peaks, xs)]
+    view_box, width = _box(left, right, [*poses(correct), *poses(faulty)])
+    return Comparison(
+        view_box=view_box,
+        width=width,
+        ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
+        correct=shown[0],
+        faulty=shown[1],
+        correct_path=_polyline(paths[0], 0),
+        faulty_path=_polyline(paths[1], 0),
+        correct_back=behind(correct),
+        faulty_back=behind(faulty),
+    )
+
+
+def behind(figure: Figure) -> int:
+    """How far the near heel goes behind the hip over the cycle, in whole centimetres."""
+    return max(0, round(-min(x for x, _ in k.heel_path(figure, PATH_SAMPLES)) * 100))

@@ -87,8 +87,10 @@ def _side(hip: Point, shoulder: Point, trunk: float, limb: Limb) -> Side:
     shank = thigh - limb.knee
     knee = _step(hip, thigh, THIGH)
     ankle = _step(knee, shank, SHANK)
-    sole = _step(ankle, shank, ANKLE_HEIGHT)
     foot = shank + 90 + limb.ankle
+    # The foot turns about the ankle joint: the sole lies ANKLE_HEIGHT below it, square
+    # to the foot (along the shank only at ankle 0).
+    sole = _step(ankle, foot - 90, ANKLE_HEIGHT)
     heel = _step(sole, foot, -FOOT * HEEL_SHARE)
     toe = _step(sole, foot, FOOT * (1 - HEEL_SHARE))
     upper_arm = limb.shoulder - trunk
@@ -119,3 +121,40 @@ def place(frame: Keyframe, at: float, travel: float) -> Pose:
 def poses(figure: Figure) -> list[Pose]:
     """Every keyframe of the cycle, placed."""
     return [place(k, t, figure.travel) for k, t in zip(figure.keyframes, figure.times())]
+
+
+JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow")
+
+
+def _mix(a: float, b: float, w: float) -> float:
+    return a + (b - a) * w
+
+
+def _mix_limb(a: Limb, b: Limb, w: float) -> Limb:
+    return Limb.model_construct(**{j: _mix(getattr(a, j), getattr(b, j), w) for j in JOINTS})
+
+
+def frame_at(figure: Figure, t: float) -> Keyframe:
+    """The pose at time ``t`` of the cycle (0 <= t < 1): every angle and the lift move
+    linearly from one keyframe to the next, and from the last back to the first, as the
+    animation moves them."""
+    frames, times = figure.keyframes, figure.times()
+    t %= 1.0
+    i = max(j for j, start in enumerate(times) if start <= t)
+    a, b = frames[i], frames[(i + 1) % len(frames)]
+    end = times[i + 1] if i + 1 < len(times) else 1.0
+    w = (t - times[i]) / (end - times[i])
+    return Keyframe.model_construct(
+        label=a.label, at=t, lift=_mix(a.lift, b.lift, w), trunk=_mix(a.trunk, b.trunk, w),
+        near=_mix_limb(a.near, b.near, w), far=_mix_limb(a.far, b.far, w),
+    )
+
+
+def heel_path(figure: Figure, samples: int = 36) -> list[Point]:
+    """The near heel over one cycle, ``samples`` points evenly spaced in time, with x
+    measured from the hip (so forward travel does not stretch it) and y above the ground."""
+    out = []
+    for n in range(samples):
+        pose = place(frame_at(figure, n / samples), 0, 0)
+        out.append((pose.near.heel[0] - pose.hip[0], pose.near.heel[1]))
+    return out

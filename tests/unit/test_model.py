@@ -93,9 +93,9 @@ def test_the_minimal_drill_is_valid(tmp_path):
     ("level: beginner", "level: expert", [
         "drills/test.yaml:6:1: level: 'expert' is not allowed here; use one of 'beginner', 'intermediate' or 'advanced'"]),
     ("summary: One sentence.", "summary:", ["drills/test.yaml:4:1: summary: has no value; write one, or leave the key out"]),
-    ("  distance_m: 20", "  distance_m: '20'", ["drills/test.yaml:10:3: dosage.distance_m: must be a number, not the text '20'"]),
+    ("  distance_m: 20", "  distance_m: '20'", ["drills/test.yaml:10:3: dosage.distance_m: must be a number, not the text '20'; remove the quotes"]),
     ("  distance_m: 20", "  distance_m: -1", ["drills/test.yaml:10:3: dosage.distance_m: -1 is out of range; it must be greater than 0"]),
-    ("  distance_m: 20", "  distance_m: .nan", ["drills/test.yaml:10:3: dosage.distance_m: must be a finite number, not nan"]),
+    ("  distance_m: 20", "  distance_m: .nan", ["drills/test.yaml:10:3: dosage.distance_m: must be a finite number, not .nan"]),
     ("  distance_m: 20", "  reps: 2.5", ["drills/test.yaml:10:3: dosage.reps: must be a whole number, not the number 2.5"]),
     ("  distance_m: 20", "  sets: 2", ["drills/test.yaml:9:1: dosage: needs at least one of distance_m, reps or duration_s"]),
     ("schema: 1", "schema: 2", ["drills/test.yaml:1:1: schema: schema version 2 is not known; this handbook reads schema: 1"]),

@@ -1,0 +1,106 @@
+"""The /cards/ page in Chromium: choosing drills, printing them four to an A4 sheet, and the deck links."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pypdf
+import pytest
+
+from tests.browser.conftest import serve
+from tests.conftest import ROOT, mkdocs_build
+
+pytestmark = pytest.mark.browser
+
+SITE_URL = "https://drills.example.org/handbook/"
+A4_PX = (210 * 96 / 25.4, 297 * 96 / 25.4)
+
+
+@pytest.fixture(scope="module")
+def cards_site(tmp_path_factory):
+    """The shipped handbook built with its PDF decks (cached in .cache/cards/ after the first build)."""
+    site = tmp_path_factory.mktemp("cards-site")
+    result = mkdocs_build(ROOT, site, {"HANDBOOK_PDF": "1", "SITE_URL": SITE_URL})
+    assert result.returncode == 0, result.stderr
+    with serve(site) as url:
+        yield site, url
+
+
+def _open(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(".dh-deck[data-ready=true]", state="attached")
+
+
+def test_printing_cards_gives_the_decks_a4_pages_with_no_card_split(page, cards_site):
+    site, url = cards_site
+    _open(page, url + "cards/")
+    count = page.locator(".dh-deck .dh-card").count()
+    deck = pypdf.PdfReader(site / "cards" / "drill-cards-a4.pdf")
+    assert count == 16 and len(deck.pages) == math.ceil(count / 4)
+
+    printed = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    assert len(printed.pages) == len(deck.pages)
+    for p in printed.pages:
+        assert (round(float(p.mediabox.width)), round(float(p.mediabox.height))) == (595, 842)
+
+    page.emulate_media(media="print")
+    boxes = page.evaluate("""() => [...document.querySelectorAll('.dh-deck .dh-card')].map(c => {
+        const r = c.getBoundingClientRect();
+        return {id: c.id, top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right,
+                overflow: c.scrollHeight - c.clientHeight};
+    })""")
+    width, height = A4_PX
+    for box in boxes:
+        sheet = int(box["top"] // height)
+        assert int((box["bottom"] - 0.5) // height) == sheet, f"{box['id']} crosses a page boundary"
+        assert box["left"] >= 0 and box["right"] <= width, box["id"]
+        assert box["overflow"] <= 0, f"{box['id']} text runs past the card"
+    assert {int(b["top"] // height) for b in boxes} == set(range(len(deck.pages)))
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".dh-picker"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.problems == []
+
+
+def test_the_choice_of_drills_is_kept_in_the_address(page, cards_site):
+    _, url = cards_site
+    _open(page, url + "cards/?drills=a-skip,butt-kickers")
+    assert page.locator(".dh-deck .dh-card").count() == 5
+    def box(name):
+        return page.get_by_role("checkbox", name=name, exact=True)
+
+    assert box("A-Skip").is_checked() and box("Butt Kickers").is_checked()
+    assert not box("High Knees").is_checked()
+
+    box("Butt Kickers").focus()
+    page.keyboard.press("Space")
+    page.wait_for_selector(".dh-deck[data-ready=true]", state="attached")
+    assert page.url.endswith("/cards/?drills=a-skip")
+    assert page.locator(".dh-deck .dh-card").count() == 2
+    assert "2 cards on 1 A4 sheet" in page.locator(".dh-picker-status").inner_text()
+
+    page.get_by_role("button", name="Select none").click()
+    page.wait_for_selector(".dh-deck[data-ready=true]", state="attached")
+    assert page.url.endswith("/cards/?drills=")
+    assert page.locator(".dh-deck .dh-card").count() == 0
+    page.get_by_role("button", name="Select all").click()
+    page.wait_for_selector(".dh-deck[data-ready=true]", state="attached")
+    assert page.url.endswith("/cards/")
+    assert page.get_by_role("button", name="Print the selected cards").is_visible()
+    assert page.problems == []
+
+
+def test_every_deck_and_card_page_link_works(page, cards_site):
+    _, url = cards_site
+    _open(page, url + "cards/")
+    hrefs = page.eval_on_selector_all(".md-content a[href]", "as => as.map(a => a.href)")
+    pdfs = [h for h in hrefs if h.endswith(".pdf")]
+    assert len(pdfs) == 2 + 2 * 7
+    for href in pdfs + [h for h in hrefs if "/cards/" in h and h.endswith("/")]:
+        response = page.request.get(href)
+        assert response.ok, href
+    page.goto(url + "drills/butt-kickers/dynamic/")
+    page.get_by_role("link", name="Print the cards").click()
+    assert page.url.endswith("/cards/butt-kickers/#card-butt-kickers--dynamic")
+    assert page.locator(".dh-deck .dh-card").count() == 3
+    assert page.problems == []

@@ -1,0 +1,224 @@
+"""Drill cards: the PDF decks (size, pages, layout, text, QR codes), the fit check, the cache and the command."""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pypdf
+import pytest
+import zxingcpp
+from PIL import Image
+
+from generator import cards, site
+from generator.model import read_handbook
+from generator.render import Paths, environment, page_url
+from tests.conftest import ROOT, mkdocs_build, run_generator
+
+SITE_URL = "https://drills.example.org/handbook/"
+MM = 96 / 25.4          # CSS px per millimetre, WeasyPrint's layout unit
+PRINTABLE_MM = 6.0      # no card within this distance of a sheet's edge (a printer's unprintable border)
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    handbook, problems = read_handbook(ROOT)
+    assert problems == []
+    env = environment(ROOT)
+    return handbook, env, cards.make_cards(handbook, lambda d, v: page_url(Paths.variant(d, v), True), SITE_URL)
+
+
+@pytest.fixture(scope="module", params=sorted(cards.PAPERS))
+def deck(request, shipped):
+    """The whole shipped deck on one paper: its HTML, its PDF and the paper."""
+    handbook, env, all_cards = shipped
+    paper = cards.PAPERS[request.param]
+    html = cards.deck_html(env, all_cards, paper, "test deck")
+    return html, cards.render_pdf(html), paper, all_cards
+
+
+def test_page_size_and_count(deck):
+    _, pdf, paper, all_cards = deck
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == math.ceil(len(all_cards) / 4)
+    expected = {"a4": (595, 842), "letter": (612, 792)}[paper.name]
+    for page in reader.pages:
+        assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == expected
+
+
+def test_every_variant_name_is_in_the_text(deck):
+    _, pdf, _, all_cards = deck
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    words = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    for card in all_cards:
+        assert card.variant.name in words, card.variant.id
+
+
+def _boxes(box):
+    yield box
+    for child in getattr(box, "children", None) or []:
+        yield from _boxes(child)
+
+
+def _classes(box) -> set[str]:
+    element = getattr(box, "element", None)
+    if element is None or box.element_tag in ("svg",) or not isinstance(element.get("class"), str):
+        return set()
+    return set(element.get("class").split())
+
+
+def test_cards_lie_inside_the_printable_area_and_their_text_inside_the_card(deck):
+    """Laid out by WeasyPrint: four cards a sheet at most, each whole on one sheet,
+    away from the sheet's edges, with nothing running past the card's bottom edge."""
+    from weasyprint import HTML
+
+    html, _, paper, all_cards = deck
+    document = HTML(string=html).render()
+    seen = []
+    for page in document.pages:
+        width, height = page.width, page.height
+        assert (round(width / MM, 1), round(height / MM, 1)) == (round(paper.width, 1), round(paper.height, 1))
+        on_page = [b for b in _boxes(page._page_box) if "dh-card" in _classes(b) and b.element_tag == "article"]
+        assert 1 <= len(on_page) <= 4
+        for card in on_page:
+            x, y, w, h = card.border_box_x(), card.border_box_y(), card.border_width(), card.border_height()
+            assert (round(w / MM, 1), round(h / MM, 1)) == (round(paper.card_width, 1), round(paper.card_height, 1))
+            edge = PRINTABLE_MM * MM
+            assert x >= edge and y >= edge and x + w <= width - edge and y + h <= height - edge
+            lowest = max(b.position_y + b.margin_height() for b in _boxes(card) if b is not card and hasattr(b, "margin_height"))
+            assert lowest <= y + h - 1.5 * MM, f"{card.element.get('id')} runs {(lowest - y - h) / MM:.1f} mm past its edge"
+            seen.append(card.element.get("id"))
+    assert seen == [f"card-{c.drill.id}--{c.variant.id}" for c in all_cards]
+
+
+def _page_png(pdf: bytes, tmp_path: Path, page: int) -> Image.Image:
+    source = tmp_path / "deck.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", "300", "-f", str(page), "-l", str(page), "-singlefile", str(source), str(tmp_path / "page")], check=True)
+    return Image.open(tmp_path / "page.png")
+
+
+def test_qr_codes_open_each_variant_page(deck, tmp_path):
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm not found (apt-get install -y poppler-utils)")
+    _, pdf, _, all_cards = deck
+    found = {r.text for r in zxingcpp.read_barcodes(_page_png(pdf, tmp_path, 1)) if r.format == zxingcpp.BarcodeFormat.QRCode}
+    expected = {f"{SITE_URL}drills/{c.drill.id}/{c.variant.id}/" for c in all_cards[:4]}
+    assert found == expected
+
+
+def test_a_deck_is_the_same_bytes_every_time(shipped):
+    _, env, all_cards = shipped
+    html = cards.deck_html(env, all_cards[:1], cards.PAPERS["a4"], "one card")
+    assert cards.render_pdf(html) == cards.render_pdf(html)
+
+
+def test_without_an_address_the_card_prints_the_page_path(caplog):
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.handbook"):
+        pages = site.build_pages(ROOT, {"site_url": ""})
+    page = pages["cards/butt-kickers/index.md"]
+    assert "/drills/butt-kickers/heels-pelvis/" in page and "dh-qr-code" not in page
+    notes = [r for r in caplog.records if r.name == "mkdocs.plugins.handbook"]
+    assert any("QR" in r.getMessage() and r.levelno == logging.INFO for r in notes)
+    assert not [r for r in notes if r.levelno >= logging.WARNING]
+
+
+def test_card_pages_link_the_decks_only_when_they_are_built():
+    pages = site.build_pages(ROOT, {"site_url": SITE_URL})
+    assert not any(p.endswith(".pdf") for p in pages)
+    assert "not built" in pages["cards/index.md"] and "not built" in pages["cards/a-skip/index.md"]
+    assert "dh-qr-code" in pages["cards/a-skip/index.md"]
+    for drill in ("a-skip", "butt-kickers"):
+        assert "[Print the cards](../../cards/%s/index.md)" % drill in pages[f"drills/{drill}/index.md"]
+
+
+@pytest.mark.parametrize(("environ", "serving", "wanted"), [
+    ({}, False, True), ({}, True, False), ({"HANDBOOK_PDF": "0"}, False, False), ({"HANDBOOK_PDF": "1"}, True, True),
+])
+def test_when_decks_are_rendered(environ, serving, wanted):
+    assert cards.decks_wanted(environ, serving) is wanted
+
+
+def _lengthen_a_step(project: Path) -> int:
+    """Make a step of Butt Kickers' first variant far too long; return its line number."""
+    path = project / "drills" / "butt-kickers.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("- Start jogging forward slowly"))
+    lines[at] = lines[at].rstrip("\n") + " Keep the trunk tall and the gaze ahead," * 12 + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    steps_line = next(i for i in range(at, -1, -1) if lines[i].strip() == "steps:")
+    return steps_line + 1
+
+
+def test_text_too_long_for_a_card_is_a_located_warning(project, caplog):
+    line = _lengthen_a_step(project)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.handbook"):
+        site.build_pages(project, {"site_url": SITE_URL})
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"drills/butt-kickers.yaml:{line}:5: variants[0].steps: the card of variant 'heels-pelvis'")
+
+
+def test_a_strict_build_fails_on_a_card_that_does_not_fit(project, tmp_path):
+    _lengthen_a_step(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "drills/butt-kickers.yaml:" in result.stderr and "variants[0].steps" in result.stderr
+
+
+def test_every_shipped_card_fits(shipped):
+    handbook, env, all_cards = shipped
+    assert cards.fit_problems(handbook, all_cards, env) == []
+
+
+def test_a_deck_is_rendered_once_then_read_from_the_cache(project, monkeypatch):
+    rendered = []
+    real = cards.render_pdf
+    monkeypatch.setattr(cards, "render_pdf", lambda html: rendered.append(html) or real(html))
+    first = site.build_deck(project, {}, "a4", ["ankling"])
+    second = site.build_deck(project, {}, "a4", ["ankling"])
+    assert first == second and len(rendered) == 1
+    assert len(list((project / ".cache" / "cards").glob("*.pdf"))) == 1
+    css = project / "templates" / "cards" / "cards.css"
+    css.write_text(css.read_text() + "\n.dh-card-name { letter-spacing: .01em; }\n")
+    site.build_deck(project, {}, "a4", ["ankling"])
+    assert len(rendered) == 2
+
+
+def test_the_command_writes_a_deck_of_the_chosen_drills(tmp_path):
+    out = tmp_path / "tonight.pdf"
+    result = run_generator("cards", "--paper", "letter", "--drill", "a-skip", "--drill", "butt-kickers", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    reader = pypdf.PdfReader(out)
+    assert len(reader.pages) == 2          # 2 + 3 cards
+    assert round(float(reader.pages[0].mediabox.width)) == 612
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert text.index("A-march") < text.index("Heels to pelvis")
+
+
+def test_the_command_refuses_an_unknown_drill(tmp_path):
+    out = tmp_path / "x.pdf"
+    result = run_generator("cards", "--drill", "a-skip", "--drill", "carioka", "--out", str(out))
+    assert result.returncode == 1
+    assert re.search(r"--drill: no drill has the id 'carioka'; the drills are: a-skip, ", result.stderr)
+    assert "Traceback" not in result.stderr and not out.exists()
+
+
+class _Config(dict):
+    config_file_path = str(ROOT / "mkdocs.yml")
+
+
+def test_mkdocs_serve_leaves_the_decks_out(monkeypatch):
+    from generator import mkdocs_hook
+
+    monkeypatch.delenv("HANDBOOK_PDF", raising=False)
+    monkeypatch.setattr(mkdocs_hook, "_serving", False)
+    mkdocs_hook.on_startup(command="serve", dirty=False)
+    mkdocs_hook.on_pre_build(_Config(site_url=SITE_URL, use_directory_urls=True))
+    assert "cards/index.md" in mkdocs_hook._pages
+    assert not [p for p in mkdocs_hook._pages if p.endswith(".pdf")]

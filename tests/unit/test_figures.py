@@ -1,0 +1,170 @@
+"""Every generated figure: well-formed, accessible SVG within the size budget, and the
+seed drill's coaching point visible in its heel paths."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from generator.figure import draw
+from generator.figure import kinematics as k
+from generator.model import MUSCLES, read_handbook
+from generator.render import environment
+from generator.site import build_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+SVG = "{http://www.w3.org/2000/svg}"
+BUDGET = 20 * 1024   # bytes of figures on one variant page
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return build_pages(ROOT)
+
+
+@pytest.fixture(scope="module")
+def handbook():
+    book, problems = read_handbook(ROOT)
+    assert not problems
+    return book
+
+
+def figures(content: str) -> list[str]:
+    """The figure blocks of a page: each is one line of HTML."""
+    return [line for line in content.splitlines() if line.startswith('<div class="dh-figure')]
+
+
+def test_every_figure_is_well_formed_accessible_svg(pages, handbook):
+    count = 0
+    for path, content in pages.items():
+        for block in figures(content):
+            root = ET.fromstring(block)      # the whole block, SVG and legend, is well-formed XML
+            for svg in root.iter(f"{SVG}svg"):
+                count += 1
+                assert svg.get("role") == "img", path
+                assert re.fullmatch(r"-?\d+ -?\d+ \d+ \d+", svg.get("viewBox")), path
+                title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+                assert title is not None and title.text and title.text.strip(), path
+                assert desc is not None and desc.text and len(desc.text) > 40, path
+                assert svg.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
+            assert "http://" not in block.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in block
+    variants = sum(len(d.variants) for d in handbook.drills)
+    assert count >= 2 * variants   # at least the animation and the strip on every variant page
+
+
+def test_ids_are_unique_on_each_page(pages):
+    for path, content in pages.items():
+        ids = re.findall(r'\bid="([^"]+)"', "\n".join(figures(content)))
+        assert len(ids) == len(set(ids)), path
+
+
+def test_figures_of_a_variant_page_stay_within_the_budget(pages, handbook):
+    for drill in handbook.drills:
+        for variant in drill.variants:
+            content = pages[f"drills/{drill.id}/{variant.id}.md"]
+            size = sum(len(b.encode()) for b in figures(content))
+            assert 0 < size <= BUDGET, f"{drill.id}/{variant.id}: {size} bytes"
+
+
+def test_variant_pages_show_movement_strip_and_comparison(pages):
+    content = pages["drills/butt-kickers/heels-pelvis.md"]
+    kinds = [re.search(r'class="dh-figure ([\w-]+)', b).group(1) for b in figures(content)]
+    assert kinds == ["dh-anim", "dh-strip-box", "dh-compare"]   # legs-give-up is the only mistake drawn
+    strip = ET.fromstring(figures(content)[1])
+    assert "6 phases" in strip.find(f".//{SVG}title").text
+    assert "Right heel under the pelvis" in strip.find(f".//{SVG}desc").text
+    assert len(strip.findall(f".//{SVG}g[@class='dh-pose']")) == 6
+
+
+def test_comparison_has_two_heel_paths_told_apart_without_colour(pages):
+    for content in (pages["drills/butt-kickers/heels-pelvis.md"], pages["mistakes.md"]):
+        block = next(b for b in figures(content) if "dh-compare" in b)
+        root = ET.fromstring(block)
+        groups = root.findall(f".//{SVG}g")
+        tones = [g.get("class") for g in groups if g.find(f"{SVG}polyline[@class='dh-heel']") is not None]
+        assert tones == ["dh-pose dh-good", "dh-pose dh-bad"]
+        legend = [li for li in root.iter("li")]
+        assert len(legend) == 2 and "solid" in "".join(legend[0].itertext()) and "dashed" in "".join(legend[1].itertext())
+    css = (ROOT / "docs/assets/handbook.css").read_text()
+    assert re.search(r"\.dh-bad \.dh-heel[^{]*\{[^}]*stroke-dasharray", css)
+
+
+def test_mistakes_page_compares_every_drawn_mistake(pages, handbook):
+    drawn = [(d.id, m.id) for d in handbook.drills for m in d.mistakes if m.figure is not None]
+    content = pages["mistakes.md"]
+    for drill_id, mistake_id in drawn:
+        assert f'id="compare-{drill_id}--{mistake_id}-title"' in content
+        assert f'id="mistake-{drill_id}--{mistake_id}-title"' in content
+
+
+def test_output_is_deterministic():
+    assert build_pages(ROOT) == build_pages(ROOT)
+
+
+def test_every_muscle_of_the_vocabulary_is_drawable():
+    macro = environment(ROOT).get_template("figures/muscles.svg.j2").module.muscle_map
+    block = str(macro(list(MUSCLES), [], "All muscles", "Every muscle of the vocabulary, strongly.", "m", "Front", "Back", "Main", ""))
+    root = ET.fromstring(block)
+    for muscle in MUSCLES:
+        shapes = [e for g in root.iter(f"{SVG}g") if g.get("data-muscle") == muscle for e in g.iter(f"{SVG}ellipse")]
+        assert shapes, muscle
+
+
+def test_drill_page_shows_main_muscles_strong_and_others_light(pages):
+    block = next(b for b in figures(pages["drills/butt-kickers/index.md"]) if "dh-muscles" in b)
+    root = ET.fromstring(block)
+    classes = {g.get("data-muscle"): g.get("class") for g in root.iter(f"{SVG}g") if g.get("data-muscle")}
+    assert classes["hamstrings"] == "dh-m dh-m1"
+    assert classes["calves"] == "dh-m dh-m2"
+    assert "quadriceps" not in classes
+
+
+def _peak(figure):
+    """The time and the placed pose where the near heel is highest."""
+    times = [n / 72 for n in range(72)]
+    t = max(times, key=lambda t: k.place(k.frame_at(figure, t), 0, 0).near.heel[1])
+    return k.place(k.frame_at(figure, t), 0, 0)
+
+
+def test_heels_pelvis_heel_rises_under_the_pelvis(handbook):
+    drill = next(d for d in handbook.drills if d.id == "butt-kickers")
+    figure = next(v for v in drill.variants if v.id == "heels-pelvis").figure
+    pose = _peak(figure)
+    assert pose.near.heel[1] > pose.far.knee[1]                    # above the standing leg's knee
+    assert abs(pose.near.heel[0] - pose.hip[0]) <= 0.15            # within 15 cm of the hip
+
+
+def test_legs_give_up_heel_swings_out_behind(handbook):
+    drill = next(d for d in handbook.drills if d.id == "butt-kickers")
+    faulty = drill.mistake("legs-give-up").figure
+    correct = next(v for v in drill.variants if v.id == "heels-pelvis").figure
+    pose = _peak(faulty)
+    assert pose.hip[0] - pose.near.heel[0] >= 0.3                  # well behind the hip at its highest
+    assert min(x for x, _ in k.heel_path(faulty)) < min(x for x, _ in k.heel_path(correct)) - 0.1
+    assert draw.behind(faulty) > draw.behind(correct)
+
+
+def _luminance(hex_colour: str) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_figure_colours_meet_wcag_aa_for_graphics_in_both_palettes():
+    css = (ROOT / "docs/assets/handbook.css").read_text()
+    light = dict(re.findall(r"--dh-(good|bad|muscle): (#[0-9a-f]{6})", css.split("[data-md-color-scheme=\"slate\"]")[0]))
+    dark = dict(re.findall(r"--dh-(good|bad|muscle): (#[0-9a-f]{6})", css.split("[data-md-color-scheme=\"slate\"] .dh-figure")[1].split("}")[0]))
+    assert set(light) == set(dark) == {"good", "bad", "muscle"}
+    # Material's page colours: white, and slate's hsl(225, 15%, 14%).
+    for name in light:
+        assert _contrast(light[name], "#ffffff") >= 3, name
+        assert _contrast(dark[name], "#1e2129") >= 3, name
