@@ -328,11 +328,23 @@ def templates_checked(root: Path):
     except TemplateSyntaxError as err:
         raise InvalidHandbook([_template_problem(root, err.filename, err.lineno, f"template syntax error: {err.message}")]) from None
     except Exception as err:
-        frames = [f for f in traceback.extract_tb(err.__traceback__) if _is_template(root, f.filename)]
+        frames = [f for f in _template_frames(err.__traceback__) if _is_template(root, f[0])]
         if not frames:
             raise
         message = (getattr(err, "message", None) or str(err)).replace(f"{__package__}.model.", "")
-        raise InvalidHandbook([_template_problem(root, frames[-1].filename, frames[-1].lineno, f"template error: {message}")]) from None
+        raise InvalidHandbook([_template_problem(root, *frames[-1], f"template error: {message}")]) from None
+
+
+def _template_frames(tb):
+    """(file, template line) of each frame. Jinja maps lines back to the template only for
+    errors leaving ``render()``; a macro called from Python (the cards) keeps the compiled
+    module's line, which the template object translates."""
+    for frame, lineno in traceback.walk_tb(tb):
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            yield template.filename, template.get_corresponding_lineno(lineno)
+        else:
+            yield frame.f_code.co_filename, lineno
 
 
 def _is_template(root: Path, filename: str | None) -> bool:

@@ -21,11 +21,12 @@ def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 
 
 def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None,
-                 config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
-    """A strict ``mkdocs build`` of ``project`` (with its ``config`` file) into ``site_dir``."""
+                 config: str = "mkdocs.yml", strict: bool = True) -> subprocess.CompletedProcess:
+    """A ``mkdocs build`` (strict unless told) of ``project`` (with its ``config`` file) into ``site_dir``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_PDF": "0", **(extra_env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config, "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
+         "--config-file", config, "--site-dir", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True,
     )
 

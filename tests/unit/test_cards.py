@@ -211,6 +211,7 @@ def test_the_command_refuses_an_unknown_drill(tmp_path):
 
 class _Config(dict):
     config_file_path = str(ROOT / "mkdocs.yml")
+    docs_dir = str(ROOT / "docs")
 
 
 def test_mkdocs_serve_leaves_the_decks_out(monkeypatch):
