@@ -70,7 +70,7 @@ class Paths:
     cards = "cards/index.md"
     card_styles = "cards/cards.css"
     drill_list = Listing(drills, "drill-list/{n}.md", 100)
-    mistake_list = Listing(mistakes, "mistakes/{n}.md", 20)
+    mistake_list = Listing(mistakes, "mistakes/{n}.md", 10)
 
     def __init__(self, mistake_pages: dict[str, str]):
         self.mistake_pages = mistake_pages
