@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline serve test audit check schema clean
+.PHONY: site offline serve test audit check schema bench clean
 
 $(VENV)/.site: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ check: $(VENV)/.site  ## check every drill file
 
 schema: $(VENV)/.site  ## regenerate the JSON Schemas for editors
 	$(PY) -m generator schema
+
+bench: $(VENV)/.site  ## time and size the build at 10, 100 and 1000 drills; rewrites docs/benchmarks.md
+	$(PY) tests/bench/benchmark.py
 
 clean:
 	rm -rf site site-offline .pytest_cache

@@ -15,6 +15,7 @@ import re
 import traceback
 import unicodedata
 from dataclasses import dataclass
+from typing import Sequence
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, pass_context, select_autoescape
@@ -28,14 +29,56 @@ TEMPLATES = Path("templates")
 OVERRIDES = TEMPLATES / "overrides"
 
 
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a split list: where it lives, its number (from 1) and its entries."""
+
+    path: str
+    number: int
+    items: tuple
+
+
+@dataclass(frozen=True)
+class Listing:
+    """An index-like page split into pages of at most ``size`` entries, so that no page
+    grows with the handbook: page 1 at ``first``, page n at ``more`` with ``{n}`` filled in."""
+
+    first: str
+    more: str
+    size: int
+
+    def path(self, number: int) -> str:
+        return self.first if number == 1 else self.more.format(n=number)
+
+    def split(self, items: Sequence) -> list[ListPage]:
+        """The pages, in order; an empty list still has its first page."""
+        chunks = [tuple(items[i:i + self.size]) for i in range(0, len(items), self.size)] or [()]
+        return [ListPage(self.path(n), n, chunk) for n, chunk in enumerate(chunks, 1)]
+
+
 class Paths:
-    """Where each generated page lives, relative to the docs folder."""
+    """Where each generated page lives, relative to the docs folder.
+
+    The drill list and the mistakes are split into pages (``Listing``); the pages after
+    the first live outside ``drills/`` so that no drill id can take their address. Which
+    page holds a drill's mistakes depends on the whole handbook, so ``mistake`` needs an
+    instance made by ``Paths.of(handbook)``."""
 
     drills = "drills/index.md"
     mistakes = "mistakes.md"
     footwear = "footwear.md"
     cards = "cards/index.md"
     card_styles = "cards/cards.css"
+    drill_list = Listing(drills, "drill-list/{n}.md", 100)
+    mistake_list = Listing(mistakes, "mistakes/{n}.md", 10)
+
+    def __init__(self, mistake_pages: dict[str, str]):
+        self.mistake_pages = mistake_pages
+
+    @classmethod
+    def of(cls, handbook: Handbook) -> "Paths":
+        pages = cls.mistake_list.split(by_name(handbook.drills))
+        return cls({drill.id: page.path for page in pages for drill in page.items})
 
     @staticmethod
     def drill(drill_id: str) -> str:
@@ -54,9 +97,8 @@ class Paths:
         """A PDF deck: every card (``drill-cards-a4.pdf``) or one drill's."""
         return f"cards/{drill_id or 'drill-cards'}-{paper}.pdf"
 
-    @staticmethod
-    def mistake(drill_id: str, mistake_id: str) -> str:
-        return f"{Paths.mistakes}#{anchor(drill_id, mistake_id)}"
+    def mistake(self, drill_id: str, mistake_id: str) -> str:
+        return f"{self.mistake_pages[drill_id]}#{anchor(drill_id, mistake_id)}"
 
     @staticmethod
     def criterion(criterion_id: str) -> str:
@@ -228,12 +270,17 @@ def render(handbook: Handbook, env: Environment, directory_urls: bool = True) ->
     sends readers on, which needs to know the site's URL style."""
     usage = Usage.of(handbook)
     names = {d.id: d for d in handbook.drills}
+    paths = Paths.of(handbook)
+    ordered = by_name(handbook.drills)
     out: dict[str, str] = {}
 
     def page(path: str, template: str, **context) -> None:
-        out[path] = env.get_template(template).render(page_path=path, handbook=handbook, usage=usage, drills_by_id=names, **context)
+        out[path] = env.get_template(template).render(
+            page_path=path, handbook=handbook, usage=usage, drills_by_id=names, paths=paths, **context)
 
-    page(Paths.drills, "pages/drills.md", drills=by_name(handbook.drills))
+    pages = Paths.drill_list.split(ordered)
+    for current in pages:
+        page(current.path, "pages/drills.md", drills=current.items, count=len(ordered), pages=pages, current=current)
     for drill in handbook.drills:
         page(Paths.drill(drill.id), "pages/drill.md", drill=drill)
         for variant in drill.variants:
@@ -248,9 +295,12 @@ def render(handbook: Handbook, env: Environment, directory_urls: bool = True) ->
                 comparisons={m: draw.comparison(variant.figure, drill.mistake(m).figure)
                              for m in variant.mistakes if drill.mistake(m).figure is not None},
             )
-    page(Paths.mistakes, "pages/mistakes.md", drills=by_name(handbook.drills), strips=_mistake_strips(handbook),
-         comparisons=_mistake_comparisons(handbook, usage))
-    page(Paths.footwear, "pages/footwear.md", guide=handbook.guide, drills=by_name(handbook.drills))
+    pages = Paths.mistake_list.split(ordered)
+    for current in pages:
+        page(current.path, "pages/mistakes.md", drills=current.items, pages=pages, current=current,
+             strips=_mistake_strips(current.items),
+             comparisons=_mistake_comparisons(current.items, usage))
+    page(Paths.footwear, "pages/footwear.md", guide=handbook.guide, drills=ordered)
     redirect = env.get_template("pages/redirect.html")
     for old, (new, drill, variant) in sorted(redirects(handbook).items()):
         url = page_url(old, directory_urls)
@@ -261,19 +311,19 @@ def render(handbook: Handbook, env: Environment, directory_urls: bool = True) ->
     return out
 
 
-def _mistake_strips(handbook: Handbook) -> dict[tuple[str, str], draw.Strip]:
+def _mistake_strips(drills) -> dict[tuple[str, str], draw.Strip]:
     return {
         (drill.id, m.id): draw.strip(m.figure)
-        for drill in handbook.drills
+        for drill in drills
         for m in drill.mistakes
         if m.figure is not None
     }
 
 
-def _mistake_comparisons(handbook: Handbook, usage: Usage) -> dict[tuple[str, str], tuple[Variant, draw.Comparison]]:
+def _mistake_comparisons(drills, usage: Usage) -> dict[tuple[str, str], tuple[Variant, draw.Comparison]]:
     """Each mistake with a figure beside the first variant that warns of it (else the drill's first)."""
     out = {}
-    for drill in handbook.drills:
+    for drill in drills:
         for m in drill.mistakes:
             if m.figure is not None:
                 variant = (usage.variants_of_mistake.get((drill.id, m.id)) or drill.variants)[0]

@@ -8,6 +8,7 @@ Where data must sit in Markdown (a heading, a link's text), ``md`` escapes it.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -37,9 +38,16 @@ def _parser() -> MarkdownIt:
 _MD = _parser()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _render_inline(text: str) -> str:
+    """The same text recurs on many pages (a mistake on its variants and on the mistakes
+    page, a name in every list), so each is parsed once per build."""
+    return _MD.renderInline(text)
+
+
 def inline(text: str) -> Markup:
     """One line or paragraph of inline Markdown as HTML, for inside an HTML block."""
-    return Markup(_MD.renderInline(str(text)).strip())
+    return Markup(_render_inline(str(text)).strip())
 
 
 def blocks(text: str) -> Markup:
@@ -50,7 +58,7 @@ def blocks(text: str) -> Markup:
 
 def plain(text: str) -> str:
     """The words alone (for titles, descriptions and alt text)."""
-    return html.unescape(re.sub(r"<[^>]*>", "", _MD.renderInline(str(text)))).strip()
+    return html.unescape(re.sub(r"<[^>]*>", "", _render_inline(str(text)))).strip()
 
 
 # Characters Python-Markdown lets a backslash escape; others would show the backslash.
