@@ -279,8 +279,10 @@ def render(handbook: Handbook, env: Environment, directory_urls: bool = True) ->
             page_path=path, handbook=handbook, usage=usage, drills_by_id=names, paths=paths, **context)
 
     pages = Paths.drill_list.split(ordered)
+    steps = progression_steps(handbook)
     for current in pages:
-        page(current.path, "pages/drills.md", drills=current.items, count=len(ordered), pages=pages, current=current)
+        page(current.path, "pages/drills.md", drills=current.items, count=len(ordered), pages=pages, current=current,
+             steps=steps if current.number == 1 else [])
     for drill in handbook.drills:
         page(Paths.drill(drill.id), "pages/drill.md", drill=drill)
         for variant in drill.variants:

@@ -90,3 +90,10 @@ def test_a_broken_drill_stops_the_build_with_located_errors(project, tmp_path):
     assert "drills/butt-kickers.yaml:" in output and "level: 'expert' is not allowed here" in output
     assert "Traceback" not in output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_drills_index_shows_the_progression_path(built_site):
+    html = read(built_site, "drills/index.html")
+    path = html.split('id="progression-path"', 1)[1].split("</ol>", 1)[0]
+    order = [path.index(f'href="{d}/"') for d in ("ankling", "a-skip", "b-skip", "bounding")]
+    assert order == sorted(order), "easier drills come first"
