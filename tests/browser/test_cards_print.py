@@ -7,6 +7,7 @@ import math
 
 import pypdf
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import serve
 from tests.conftest import ROOT, mkdocs_build
@@ -101,6 +102,6 @@ def test_every_deck_and_card_page_link_works(page, cards_site):
         assert response.ok, href
     page.goto(url + "drills/butt-kickers/dynamic/")
     page.get_by_role("link", name="Print the cards").click()
-    assert page.url.endswith("/cards/butt-kickers/#card-butt-kickers--dynamic")
-    assert page.locator(".dh-deck .dh-card").count() == 3
+    page.wait_for_url("**/cards/butt-kickers/#card-butt-kickers--dynamic")
+    expect(page.locator(".dh-deck .dh-card")).to_have_count(3)
     assert page.problems == []
