@@ -50,3 +50,21 @@ def test_a_result_opens_its_page_at_its_section(page, site_url, query, expected,
     else:
         assert page.locator("article h1").inner_text().startswith(heading)
     assert page.problems == []
+
+
+def _names_and_aliases():
+    from generator.model import read_handbook
+    from tests.conftest import ROOT
+
+    handbook, _ = read_handbook(ROOT)
+    return [(drill.id, query, 3 if query == drill.name else None)
+            for drill in handbook.drills for query in (drill.name, *drill.aliases)]
+
+
+@pytest.mark.parametrize("drill_id, query, within", _names_and_aliases())
+def test_every_drill_is_found_by_its_name_and_each_alias(page, site_url, drill_id, query, within):
+    """A name ranks its drill near the top; an alias finds it (short aliases such as
+    "Mach B" share words with other drills, so only finding it is asked)."""
+    page.goto(site_url)
+    results = [target(href) for href in search(page, query)]
+    assert f"/drills/{drill_id}/" in results[:within], f"{query!r}: {results}"
