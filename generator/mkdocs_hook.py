@@ -3,11 +3,18 @@
 MkDocs loads this file by path, so it first makes the project importable. The
 drills are checked in ``on_pre_build``, before MkDocs cleans ``site/``: a broken
 drill stops the build with located errors and leaves the last good site alone.
+
+The figures are inline SVG of a few hundred elements each. Markdown and the search
+index have nothing to do with them (the search excludes them anyway), so the hook
+sets each one aside before MkDocs reads the page and puts it back in the finished
+HTML: the output is the same, without parsing the drawings twice per page. The
+exported tree keeps them inline, for engines that run no hooks.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -23,7 +30,10 @@ from generator.site import build_pages  # noqa: E402
 from generator.problems import InvalidHandbook  # noqa: E402
 
 _pages: dict[str, str | bytes] = {}
+_figures: list[str] = []
 _serving = False
+_FIGURE = re.compile(r"<svg\b.*?</svg>", re.S)
+_SLOT = re.compile(r"<!--dh-figure-(\d+)-->")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -46,8 +56,21 @@ def on_pre_build(config) -> None:
         raise Abort("\n".join(f"{os.path.relpath(docs / path, root)}: this hand-written page has the path of a generated page; rename or remove it" for path in clashes))
 
 
+def _set_aside(match: re.Match) -> str:
+    _figures.append(match.group(0))
+    return f"<!--dh-figure-{len(_figures) - 1}-->"
+
+
 def on_files(files: Files, config) -> Files:
+    _figures.clear()
     for path, content in sorted(_pages.items()):
+        if path.endswith(".md"):
+            content = _FIGURE.sub(_set_aside, content)
         # Generated pages are reached from the index pages and search, not the navigation.
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Put the figures set aside in ``on_files`` back into the finished page."""
+    return _SLOT.sub(lambda m: _figures[int(m.group(1))], output) if "<!--dh-figure-" in output else output

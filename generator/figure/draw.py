@@ -102,9 +102,9 @@ class Strip:
     heel_path: str = ""          # points with the hip at x = 0; each pose draws it from its hip
 
 
-def _reach(pose: Pose, path: list[Point]) -> tuple[float, float]:
+def _reach(pose: Pose, path: tuple[Point, ...]) -> tuple[float, float]:
     """How far a pose and its heel path reach behind and ahead of its hip (at x = 0)."""
-    xs = [x for x, _ in pose.points() + path] + [pose.head[0] - pose.head_radius, pose.head[0] + pose.head_radius]
+    xs = [x for x, _ in [*pose.points(), *path]] + [pose.head[0] - pose.head_radius, pose.head[0] + pose.head_radius]
     return min(xs), max(xs)
 
 
@@ -117,6 +117,7 @@ def _spread(reach: list[tuple[float, float]]) -> tuple[list[float], float, float
     return xs, min(-0.55, reach[0][0] - 0.1), xs[-1] + max(0.55, reach[-1][1] + 0.1)
 
 
+@k.remembered
 def strip(figure: Figure) -> Strip:
     placed = [p.moved(-p.hip[0], 0) for p in poses(figure)]   # each pose drops its own travel
     path = k.heel_path(figure, PATH_SAMPLES)
@@ -167,6 +168,7 @@ def _percent(t: float) -> str:
     return num(t * 100)
 
 
+@k.remembered
 def animation(figure: Figure) -> Animation:
     times = figure.times()
     frames = figure.keyframes
@@ -233,6 +235,7 @@ class Comparison:
     faulty_back: int
 
 
+@k.remembered
 def comparison(correct: Figure, faulty: Figure) -> Comparison:
     figures = (correct, faulty)
     paths = [k.heel_path(f, PATH_SAMPLES) for f in figures]

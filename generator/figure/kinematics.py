@@ -9,6 +9,7 @@ the handbook has one body.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -28,6 +29,29 @@ FOREARM = 0.146 * HEIGHT     # elbow to wrist
 HAND = 0.108 * HEIGHT / 2    # wrist to the middle of the hand
 
 Point = tuple[float, float]
+
+
+def remembered(function):
+    """Remember a figure function's result by the identity of its arguments.
+
+    One figure is drawn on its variant page, its card, the mistakes page and in every
+    comparison; the models are immutable, so each result is computed once. Each entry
+    keeps its arguments alive, so an id is never reused while it is remembered."""
+    memo: dict[tuple, tuple[tuple, object]] = {}
+
+    @functools.wraps(function)
+    def wrapper(*args):
+        key = tuple(id(a) for a in args)
+        kept = memo.get(key)
+        if kept is not None and all(a is b for a, b in zip(kept[0], args)):
+            return kept[1]
+        if len(memo) >= 4096:
+            memo.clear()
+        result = function(*args)
+        memo[key] = (args, result)
+        return result
+
+    return wrapper
 
 
 def direction(angle: float) -> Point:
@@ -118,6 +142,7 @@ def place(frame: Keyframe, at: float, travel: float) -> Pose:
     return pose.moved(at * travel, frame.lift - pose.lowest())
 
 
+@remembered
 def poses(figure: Figure) -> list[Pose]:
     """Every keyframe of the cycle, placed."""
     return [place(k, t, figure.travel) for k, t in zip(figure.keyframes, figure.times())]
@@ -130,31 +155,58 @@ def _mix(a: float, b: float, w: float) -> float:
     return a + (b - a) * w
 
 
-def _mix_limb(a: Limb, b: Limb, w: float) -> Limb:
-    return Limb.model_construct(**{j: _mix(getattr(a, j), getattr(b, j), w) for j in JOINTS})
+@dataclass(frozen=True, slots=True)
+class Angles:
+    """A limb's angles between two keyframes (what ``_side`` reads of a ``Limb``)."""
+
+    hip: float
+    knee: float
+    ankle: float
+    shoulder: float
+    elbow: float
 
 
-def frame_at(figure: Figure, t: float) -> Keyframe:
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A pose between two keyframes (what ``body`` and ``place`` read of a ``Keyframe``)."""
+
+    label: str
+    at: float
+    lift: float
+    trunk: float
+    near: Angles
+    far: Angles
+
+
+def _mix_limb(a: Limb, b: Limb, w: float) -> Angles:
+    return Angles(*(_mix(getattr(a, j), getattr(b, j), w) for j in JOINTS))
+
+
+@remembered
+def _times(figure: Figure) -> list[float]:
+    return figure.times()
+
+
+def frame_at(figure: Figure, t: float) -> Frame:
     """The pose at time ``t`` of the cycle (0 <= t < 1): every angle and the lift move
     linearly from one keyframe to the next, and from the last back to the first, as the
     animation moves them."""
-    frames, times = figure.keyframes, figure.times()
+    frames, times = figure.keyframes, _times(figure)
     t %= 1.0
     i = max(j for j, start in enumerate(times) if start <= t)
     a, b = frames[i], frames[(i + 1) % len(frames)]
     end = times[i + 1] if i + 1 < len(times) else 1.0
     w = (t - times[i]) / (end - times[i])
-    return Keyframe.model_construct(
-        label=a.label, at=t, lift=_mix(a.lift, b.lift, w), trunk=_mix(a.trunk, b.trunk, w),
-        near=_mix_limb(a.near, b.near, w), far=_mix_limb(a.far, b.far, w),
-    )
+    return Frame(a.label, t, _mix(a.lift, b.lift, w), _mix(a.trunk, b.trunk, w),
+                 _mix_limb(a.near, b.near, w), _mix_limb(a.far, b.far, w))
 
 
-def heel_path(figure: Figure, samples: int = 36) -> list[Point]:
+@remembered
+def heel_path(figure: Figure, samples: int = 36) -> tuple[Point, ...]:
     """The near heel over one cycle, ``samples`` points evenly spaced in time, with x
     measured from the hip (so forward travel does not stretch it) and y above the ground."""
     out = []
     for n in range(samples):
         pose = place(frame_at(figure, n / samples), 0, 0)
         out.append((pose.near.heel[0] - pose.hip[0], pose.near.heel[1]))
-    return out
+    return tuple(out)
