@@ -62,8 +62,10 @@ def _set_aside(match: re.Match) -> str:
 
 
 def on_files(files: Files, config) -> Files:
+    global _pages
     _figures.clear()
-    for path, content in sorted(_pages.items()):
+    pages, _pages = _pages, {}  # MkDocs holds them from here on; keeping a second copy only costs memory
+    for path, content in sorted(pages.items()):
         if path.endswith(".md"):
             content = _FIGURE.sub(_set_aside, content)
         # Generated pages are reached from the index pages and search, not the navigation.

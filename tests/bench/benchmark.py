@@ -222,8 +222,8 @@ def report(results: list[Result], ship: dict, serve: list[float], runs: int, loa
         extra = median(ship["cold"], "wall") - median(ship["build"], "wall")
         lines += [
             f"- With card decks (`HANDBOOK_PDF=1`), from cold: {median(ship['cold'], 'wall'):.1f} s; with the decks cached: "
-            f"{median(ship['warm'], 'wall'):.1f} s; deck rendering {extra / ship['cards'] * 1000:.0f} ms per card "
-            f"({ship['cards']} cards).",
+            f"{median(ship['warm'], 'wall'):.1f} s; deck rendering {extra / (4 * ship['cards']) * 1000:.0f} ms per card "
+            f"rendered ({ship['cards']} cards, each in four decks: A4 and Letter, of all drills and of its own drill).",
         ]
     else:
         lines.append("- Card decks: this handbook has none yet, so they were not measured.")
