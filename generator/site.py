@@ -15,6 +15,7 @@ from jinja2 import Environment
 from mkdocs.utils.yaml import get_yaml_loader
 
 from . import cards
+from .figure.kinematics import forget as figures_done
 from .model import Handbook, read_handbook
 from .problems import InvalidHandbook
 from .render import Paths, environment, page_url, render, templates_checked
@@ -47,10 +48,13 @@ def build_pages(root: Path, config=None, *, decks: bool = False) -> dict[str, st
     ``config`` is MkDocs' configuration (default: the project's ``mkdocs.yml``): its
     ``site_url`` gives the cards' QR codes, ``use_directory_urls`` the pages' addresses.
     With ``decks``, the PDF card decks are rendered too (cached under ``.cache/cards/``)."""
-    with templates_checked(root):
-        handbook, env, deck, config = _cards(root, config)
-        pages: dict[str, str | bytes] = dict(render(handbook, env, directory_urls=config.get("use_directory_urls", True)))
-        pages.update(cards.card_pages(handbook, env, Paths, deck, cards.Decks(decks, root / cards.CACHE)))
+    try:
+        with templates_checked(root):
+            handbook, env, deck, config = _cards(root, config)
+            pages: dict[str, str | bytes] = dict(render(handbook, env, directory_urls=config.get("use_directory_urls", True)))
+            pages.update(cards.card_pages(handbook, env, Paths, deck, cards.Decks(decks, root / cards.CACHE)))
+    finally:
+        figures_done()
     return pages
 
 

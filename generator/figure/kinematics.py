@@ -31,13 +31,18 @@ HAND = 0.108 * HEIGHT / 2    # wrist to the middle of the hand
 Point = tuple[float, float]
 
 
+_MEMOS: list[dict] = []
+
+
 def remembered(function):
     """Remember a figure function's result by the identity of its arguments.
 
     One figure is drawn on its variant page, its card, the mistakes page and in every
-    comparison; the models are immutable, so each result is computed once. Each entry
-    keeps its arguments alive, so an id is never reused while it is remembered."""
+    comparison; the models are immutable, so each result is computed once per build.
+    Each entry keeps its arguments alive, so an id is never reused while it is
+    remembered; ``forget`` empties every memo when a build is done."""
     memo: dict[tuple, tuple[tuple, object]] = {}
+    _MEMOS.append(memo)
 
     @functools.wraps(function)
     def wrapper(*args):
@@ -45,13 +50,17 @@ def remembered(function):
         kept = memo.get(key)
         if kept is not None and all(a is b for a, b in zip(kept[0], args)):
             return kept[1]
-        if len(memo) >= 4096:
-            memo.clear()
         result = function(*args)
         memo[key] = (args, result)
         return result
 
     return wrapper
+
+
+def forget() -> None:
+    """Drop every remembered result (the figures of a finished build)."""
+    for memo in _MEMOS:
+        memo.clear()
 
 
 def direction(angle: float) -> Point:
