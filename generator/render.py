@@ -151,23 +151,29 @@ def _link(context, target: str) -> str:
     return f"{rel}#{fragment}" if fragment else rel
 
 
-@pass_context
-def _href(context, target: str) -> str:
-    """A relative address of ``target`` (a docs path) for raw HTML, where MkDocs rewrites no
-    ``.md`` link: it follows the site's URL style (``directory_urls`` in the context)."""
-    directory_urls = context.get("directory_urls", True)
+def relative_url(here: str, target: str, directory_urls: bool) -> str:
+    """The address of ``target`` (a docs path, ``#fragment`` allowed) from the page at the
+    docs path ``here``, in the site's URL style: for raw HTML and redirect pages, where
+    MkDocs rewrites no ``.md`` link."""
     path, _, fragment = target.partition("#")
-    here = page_url(context["page_path"], directory_urls)
+    at = page_url(here, directory_urls)
     there = page_url(path, directory_urls) if path.endswith(".md") else path
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    base = at if at.endswith("/") or not at else posixpath.dirname(at) + "/"
     rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
     if there.endswith("/") or not there:
         rel = "./" if rel == "." else rel + "/"
     return f"{rel}#{fragment}" if fragment else rel
 
 
-def environment(root: Path) -> Environment:
-    """The Jinja environment over the club's overrides, then the shipped templates."""
+@pass_context
+def _href(context, target: str) -> str:
+    """``relative_url`` from the page being rendered, in the environment's URL style."""
+    return relative_url(context["page_path"], target, context["directory_urls"])
+
+
+def environment(root: Path, directory_urls: bool = True) -> Environment:
+    """The Jinja environment over the club's overrides, then the shipped templates, for a
+    site with the given URL style (MkDocs' ``use_directory_urls``)."""
     env = Environment(
         loader=FileSystemLoader([str(root / OVERRIDES), str(root / TEMPLATES)]),
         autoescape=select_autoescape(disabled_extensions=("yaml",), default_for_string=True, default=True),
@@ -179,7 +185,7 @@ def environment(root: Path) -> Environment:
     )
     env.filters.update(inline=text.inline, blocks=text.blocks, md=text.md, meta=text.meta, plain=text.plain,
                        yaml_str=lambda s: json.dumps(str(s), ensure_ascii=False))
-    env.globals.update(link=_link, href=_href, paths=Paths, anchor=anchor)
+    env.globals.update(link=_link, href=_href, paths=Paths, anchor=anchor, directory_urls=directory_urls)
     return env
 
 
@@ -263,11 +269,11 @@ def by_name(drills) -> list[Drill]:
     return sorted(drills, key=lambda d: (text.plain(d.name).casefold(), d.id))
 
 
-def render(handbook: Handbook, env: Environment, directory_urls: bool = True) -> dict[str, str]:
+def render(handbook: Handbook, env: Environment) -> dict[str, str]:
     """The whole generated part of the site: ``{docs path: content}``.
 
     Pages are Markdown; a renamed page's old address gets a small HTML page that
-    sends readers on, which needs to know the site's URL style."""
+    sends readers on, in the environment's URL style."""
     usage = Usage.of(handbook)
     names = {d.id: d for d in handbook.drills}
     paths = Paths.of(handbook)
@@ -304,12 +310,11 @@ def render(handbook: Handbook, env: Environment, directory_urls: bool = True) ->
              comparisons=_mistake_comparisons(current.items, usage))
     page(Paths.footwear, "pages/footwear.md", guide=handbook.guide, drills=ordered)
     redirect = env.get_template("pages/redirect.html")
+    directory_urls = env.globals["directory_urls"]
     for old, (new, drill, variant) in sorted(redirects(handbook).items()):
         url = page_url(old, directory_urls)
         path = f"{url}index.html" if url.endswith("/") else url
-        target = page_url(new, directory_urls)
-        relative = posixpath.relpath(target, posixpath.dirname(path) or ".") + ("/" if target.endswith("/") else "")
-        out[path] = redirect.render(target=relative, drill=drill, variant=variant)
+        out[path] = redirect.render(target=relative_url(old, new, directory_urls), drill=drill, variant=variant)
     return out
 
 

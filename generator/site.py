@@ -23,22 +23,21 @@ from .render import Paths, environment, page_url, render, templates_checked
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 
-def _cards(root: Path, config) -> tuple[Handbook, Environment, list[cards.Card], dict]:
+def _cards(root: Path, config) -> tuple[Handbook, Environment, list[cards.Card]]:
     """Read and check the handbook, make every card, and report cards whose text does not fit."""
     handbook, problems = read_handbook(root)
     if problems:
         raise InvalidHandbook(problems)
     config = config if config is not None else site_config(root)
-    env = environment(root)
-    site_url = config.get("site_url") or ""
     directory_urls = config.get("use_directory_urls", True)
-    env.globals["directory_urls"] = directory_urls
+    env = environment(root, directory_urls)
+    site_url = config.get("site_url") or ""
     deck = cards.make_cards(handbook, lambda d, v: page_url(Paths.variant(d, v), directory_urls), site_url)
     for problem in cards.fit_problems(handbook, deck, env):
         log.warning(str(problem))
     if not site_url:
         log.info("site_url is not set (SITE_URL): the drill cards print each page's path instead of a QR code")
-    return handbook, env, deck, config
+    return handbook, env, deck
 
 
 def build_pages(root: Path, config=None, *, decks: bool = False) -> dict[str, str | bytes]:
@@ -50,8 +49,8 @@ def build_pages(root: Path, config=None, *, decks: bool = False) -> dict[str, st
     With ``decks``, the PDF card decks are rendered too (cached under ``.cache/cards/``)."""
     try:
         with templates_checked(root):
-            handbook, env, deck, config = _cards(root, config)
-            pages: dict[str, str | bytes] = dict(render(handbook, env, directory_urls=config.get("use_directory_urls", True)))
+            handbook, env, deck = _cards(root, config)
+            pages: dict[str, str | bytes] = dict(render(handbook, env))
             pages.update(cards.card_pages(handbook, env, Paths, deck, cards.Decks(decks, root / cards.CACHE)))
     finally:
         figures_done()
@@ -63,14 +62,13 @@ def build_deck(root: Path, config, paper: str, drill_ids: list[str]) -> bytes:
 
     Raises ``cards.UnknownDrill`` for an id that names no drill."""
     with templates_checked(root):
-        handbook, env, deck, _ = _cards(root, config)
-    known = [d.id for d in handbook.drills]
-    unknown = [d for d in drill_ids if d not in known]
-    if unknown:
-        raise cards.UnknownDrill(unknown, known)
-    ids = list(dict.fromkeys(drill_ids))
-    chosen = cards.select(deck, ids) if ids else deck
-    with templates_checked(root):
+        handbook, env, deck = _cards(root, config)
+        known = [d.id for d in handbook.drills]
+        unknown = [d for d in drill_ids if d not in known]
+        if unknown:
+            raise cards.UnknownDrill(unknown, known)
+        ids = list(dict.fromkeys(drill_ids))
+        chosen = cards.select(deck, ids) if ids else deck
         return cards.deck_for(env, chosen, cards.PAPERS[paper], [handbook.drill(d) for d in ids], root / cards.CACHE)
 
 

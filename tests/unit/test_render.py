@@ -108,5 +108,5 @@ def test_progression_steps_follow_the_longest_chain_and_survive_loops():
 def test_raw_html_links_follow_the_url_style(directory_urls, page, target, expected):
     from generator.render import environment
 
-    template = environment(ROOT).from_string("{{ href(target) }}")
-    assert template.render(page_path=page, target=target, directory_urls=directory_urls) == expected
+    template = environment(ROOT, directory_urls).from_string("{{ href(target) }}")
+    assert template.render(page_path=page, target=target) == expected

@@ -55,7 +55,7 @@ def _refresh_target(page: str) -> str:
 )
 def test_every_old_address_sends_readers_to_the_new_page(renamed, directory_urls, expected):
     handbook = _handbook(renamed)
-    pages = render(handbook, environment(renamed), directory_urls=directory_urls)
+    pages = render(handbook, environment(renamed, directory_urls))
     for path, target in expected.items():
         assert _refresh_target(pages[path]) == target, path
         assert f'href="{target}"' in pages[path]
