@@ -4,11 +4,14 @@ MkDocs loads this file by path, so it first makes the project importable. The
 drills are checked in ``on_pre_build``, before MkDocs cleans ``site/``: a broken
 drill stops the build with located errors and leaves the last good site alone.
 
-The figures are inline SVG of a few hundred elements each. Markdown and the search
-index have nothing to do with them (the search excludes them anyway), so the hook
-sets each one aside before MkDocs reads the page and puts it back in the finished
-HTML: the output is the same, without parsing the drawings twice per page. The
-exported tree keeps them inline, for engines that run no hooks.
+Most of a generated page is finished HTML: the figures (inline SVG of a few
+hundred elements each) and the one-line blocks of text the templates write. The
+hook sets both aside before MkDocs reads the page, so Markdown does not parse
+them, and puts them back when Markdown is done: the blocks before the search
+index reads the page, the figures (which the search leaves out) in the finished
+HTML. The output is the same, for a fraction of the work. A block with an ``id``
+stays in place, since MkDocs checks links against the anchors it finds. The
+exported tree keeps everything inline, for engines that run no hooks.
 """
 
 from __future__ import annotations
@@ -29,11 +32,35 @@ from generator.cards import decks_wanted  # noqa: E402
 from generator.site import build_pages  # noqa: E402
 from generator.problems import InvalidHandbook  # noqa: E402
 
+
+class _SetAside:
+    """Parts of the pages swapped for numbered HTML comments, and swapped back."""
+
+    def __init__(self, name: str, pattern: str, keep: str | None = None):
+        self.parts: list[str] = []
+        self.keep = keep
+        self.pattern = re.compile(pattern, re.S | re.M)
+        self.marker = f"<!--dh-{name}-"
+        self.slot = re.compile(rf"<!--dh-{name}-(\d+)-->")
+
+    def _take(self, match: re.Match) -> str:
+        if self.keep and self.keep in match.group(0):
+            return match.group(0)
+        self.parts.append(match.group(0))
+        return f"{self.marker}{len(self.parts) - 1}-->"
+
+    def take(self, text: str) -> str:
+        return self.pattern.sub(self._take, text)
+
+    def restore(self, text: str) -> str:
+        return self.slot.sub(lambda m: self.parts[int(m.group(1))], text) if self.marker in text else text
+
+
 _pages: dict[str, str | bytes] = {}
-_figures: list[str] = []
 _serving = False
-_FIGURE = re.compile(r"<svg\b.*?</svg>", re.S)
-_SLOT = re.compile(r"<!--dh-figure-(\d+)-->")
+_figures = _SetAside("figure", r"<svg\b.*?</svg>")
+# A line that opens and closes a block element; not when it holds an id (a link target).
+_blocks = _SetAside("html", r"^<(div|ol|ul|dl|p|table)\b[^\n]*</\1>$", keep=' id="')
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -56,23 +83,24 @@ def on_pre_build(config) -> None:
         raise Abort("\n".join(f"{os.path.relpath(docs / path, root)}: this hand-written page has the path of a generated page; rename or remove it" for path in clashes))
 
 
-def _set_aside(match: re.Match) -> str:
-    _figures.append(match.group(0))
-    return f"<!--dh-figure-{len(_figures) - 1}-->"
-
-
 def on_files(files: Files, config) -> Files:
     global _pages
-    _figures.clear()
+    _figures.parts.clear()
+    _blocks.parts.clear()
     pages, _pages = _pages, {}  # MkDocs holds them from here on; keeping a second copy only costs memory
     for path, content in sorted(pages.items()):
         if path.endswith(".md"):
-            content = _FIGURE.sub(_set_aside, content)
+            content = _blocks.take(_figures.take(content))
         # Generated pages are reached from the index pages and search, not the navigation.
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
+def on_page_content(html: str, page, config, files) -> str:
+    """Put the blocks set aside in ``on_files`` back, before the search index reads the page."""
+    return _blocks.restore(html)
+
+
 def on_post_page(output: str, page, config) -> str:
     """Put the figures set aside in ``on_files`` back into the finished page."""
-    return _SLOT.sub(lambda m: _figures[int(m.group(1))], output) if "<!--dh-figure-" in output else output
+    return _figures.restore(output)

@@ -9,6 +9,7 @@ links to the ``.md`` sources, so every URL style of the site works.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import posixpath
 import re
@@ -145,10 +146,15 @@ def anchor(drill_id: str, mistake_id: str) -> str:
 @pass_context
 def _link(context, target: str) -> str:
     """A relative link from the page being rendered to ``target`` (a docs path)."""
-    here = posixpath.dirname(context["page_path"])
     path, _, fragment = target.partition("#")
-    rel = posixpath.relpath(path, here or ".") if path else ""
+    rel = _relative(path, posixpath.dirname(context["page_path"]) or ".") if path else ""
     return f"{rel}#{fragment}" if fragment else rel
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _relative(path: str, start: str) -> str:
+    """``posixpath.relpath``, remembered: the same few folders link to each other on every page."""
+    return posixpath.relpath(path, start)
 
 
 def relative_url(here: str, target: str, directory_urls: bool) -> str:

@@ -38,10 +38,11 @@ def _parser() -> MarkdownIt:
 _MD = _parser()
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.cache
 def _render_inline(text: str) -> str:
     """The same text recurs on many pages (a mistake on its variants and on the mistakes
-    page, a name in every list), so each is parsed once per build."""
+    page, a name in every list), so each is parsed once per build (``forget`` empties
+    the cache when the build is done)."""
     return _MD.renderInline(text)
 
 
@@ -58,7 +59,21 @@ def blocks(text: str) -> Markup:
 
 def plain(text: str) -> str:
     """The words alone (for titles, descriptions and alt text)."""
-    return html.unescape(re.sub(r"<[^>]*>", "", _render_inline(str(text)))).strip()
+    return _plain(str(text))
+
+
+@functools.cache
+def _plain(text: str) -> str:
+    return html.unescape(_TAG.sub("", _render_inline(text))).strip()
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def forget() -> None:
+    """Empty the caches of a finished build."""
+    _render_inline.cache_clear()
+    _plain.cache_clear()
 
 
 # Characters Python-Markdown lets a backslash escape; others would show the backslash.

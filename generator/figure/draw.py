@@ -23,7 +23,9 @@ BOTTOM = 0.3      # metres below the ground (the phase numbers)
 
 def num(value: float) -> str:
     """A coordinate rounded to 0.1 px, written short (no ``-0``, no ``.0``)."""
-    text = f"{round(value, 1) + 0.0:.1f}".removesuffix(".0")
+    text = f"{value:.1f}"
+    if text.endswith(".0"):
+        text = text[:-2]
     return "0" if text == "-0" else text
 
 
@@ -185,13 +187,11 @@ def animation(figure: Figure) -> Animation:
         for j in k.JOINTS:
             joints[f"{side}-{j}"] = joint(f"{side}-{j}", [_SIGNS[j] * getattr(getattr(f, side), j) for f in frames])
 
+    steps = [start + (end - start) * s / STEPS for start, end in zip(times, marks[1:]) for s in range(STEPS)]
     root = []
-    for i, start in enumerate(times):
-        end = marks[i + 1]
-        for s in range(STEPS):
-            t = start + (end - start) * s / STEPS
-            pose = k.place(k.frame_at(figure, t), t, figure.travel)
-            root.append((_percent(t), num(pose.hip[0] * SCALE), num(-pose.hip[1] * SCALE)))
+    for t, frame in zip(steps, k.frames_at(figure, steps)):
+        pose = k.place(frame, t, figure.travel)
+        root.append((_percent(t), num(pose.hip[0] * SCALE), num(-pose.hip[1] * SCALE)))
     first = k.place(frames[0], 0, 0)
     root.append(("100", num(figure.travel * SCALE), num(-first.hip[1] * SCALE)))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Figure, Keyframe, Limb
 
@@ -69,13 +69,7 @@ def direction(angle: float) -> Point:
     return (math.sin(rad), -math.cos(rad))
 
 
-def _step(origin: Point, angle: float, length: float) -> Point:
-    dx, dy = direction(angle)
-    return (origin[0] + dx * length, origin[1] + dy * length)
-
-
-@dataclass(frozen=True)
-class Side:
+class Side(NamedTuple):
     """Joint positions of one leg and arm."""
 
     knee: Point
@@ -86,9 +80,11 @@ class Side:
     hand: Point
 
 
-@dataclass(frozen=True)
-class Pose:
-    """Joint positions of the whole body, standing on the ground line."""
+class Pose(NamedTuple):
+    """Joint positions of the whole body, standing on the ground line.
+
+    Named tuples, not dataclasses: a build makes hundreds of thousands of poses
+    (every heel path samples its cycle), and a tuple is the cheapest to make."""
 
     hip: Point
     shoulder: Point
@@ -99,52 +95,57 @@ class Pose:
     far: Side
 
     def points(self) -> list[Point]:
-        sides = [p for s in (self.near, self.far) for p in (s.knee, s.ankle, s.heel, s.toe, s.elbow, s.hand)]
-        return [self.hip, self.shoulder, self.neck, *sides]
+        return [self.hip, self.shoulder, self.neck, *self.near, *self.far]
 
     def lowest(self) -> float:
         return min(min(y for _, y in self.points()), self.head[1] - self.head_radius)
 
     def moved(self, dx: float, dy: float) -> "Pose":
-        def m(p: Point) -> Point:
-            return (p[0] + dx, p[1] + dy)
-
         def ms(s: Side) -> Side:
-            return Side(*(m(p) for p in (s.knee, s.ankle, s.heel, s.toe, s.elbow, s.hand)))
+            return Side(*((x + dx, y + dy) for x, y in s))
 
-        return Pose(m(self.hip), m(self.shoulder), m(self.neck), m(self.head), self.head_radius, ms(self.near), ms(self.far))
+        (hx, hy), (sx, sy), (nx, ny), (cx, cy) = self.hip, self.shoulder, self.neck, self.head
+        return Pose((hx + dx, hy + dy), (sx + dx, sy + dy), (nx + dx, ny + dy), (cx + dx, cy + dy), self.head_radius, ms(self.near), ms(self.far))
 
 
-def _side(hip: Point, shoulder: Point, trunk: float, limb: Limb) -> Side:
-    thigh = limb.hip - trunk
-    shank = thigh - limb.knee
-    knee = _step(hip, thigh, THIGH)
-    ankle = _step(knee, shank, SHANK)
-    foot = shank + 90 + limb.ankle
+_HEEL = FOOT * HEEL_SHARE
+_TOE = FOOT * (1 - HEEL_SHARE)
+_HAND = FOREARM + HAND
+
+
+def _side(hip: Point, shoulder: Point, trunk: float, limb) -> Side:
+    """One leg and arm, each segment turned by its joint from the one above it."""
+    sin, cos = math.sin, math.cos
+    thigh = math.radians(limb.hip - trunk)
+    kx, ky = hip[0] + sin(thigh) * THIGH, hip[1] - cos(thigh) * THIGH
+    shank = math.radians(limb.hip - trunk - limb.knee)
+    ax, ay = kx + sin(shank) * SHANK, ky - cos(shank) * SHANK
     # The foot turns about the ankle joint: the sole lies ANKLE_HEIGHT below it, square
-    # to the foot (along the shank only at ankle 0).
-    sole = _step(ankle, foot - 90, ANKLE_HEIGHT)
-    heel = _step(sole, foot, -FOOT * HEEL_SHARE)
-    toe = _step(sole, foot, FOOT * (1 - HEEL_SHARE))
-    upper_arm = limb.shoulder - trunk
-    elbow = _step(shoulder, upper_arm, UPPER_ARM)
-    wrist = _step(elbow, upper_arm + limb.elbow, FOREARM)
-    hand = _step(wrist, upper_arm + limb.elbow, HAND)
-    return Side(knee, ankle, heel, toe, elbow, hand)
+    # to the foot (along the shank only at ankle 0); the heel and toes lie along the sole.
+    foot = math.radians(limb.hip - trunk - limb.knee + 90 + limb.ankle)
+    fx, fy = sin(foot), -cos(foot)
+    sx, sy = ax + fy * ANKLE_HEIGHT, ay - fx * ANKLE_HEIGHT
+    upper_arm = math.radians(limb.shoulder - trunk)
+    ex, ey = shoulder[0] + sin(upper_arm) * UPPER_ARM, shoulder[1] - cos(upper_arm) * UPPER_ARM
+    forearm = math.radians(limb.shoulder - trunk + limb.elbow)
+    return Side((kx, ky), (ax, ay), (sx - fx * _HEEL, sy - fy * _HEEL), (sx + fx * _TOE, sy + fy * _TOE),
+                (ex, ey), (ex + sin(forearm) * _HAND, ey - cos(forearm) * _HAND))
 
 
-def body(frame: Keyframe) -> Pose:
-    """The pose with the hip at the origin (before it is placed on the ground)."""
+def body(frame) -> Pose:
+    """The pose with the hip at the origin (before it is placed on the ground).
+
+    ``frame`` is a ``Keyframe`` or a ``Frame`` between two."""
+    ux, uy = direction(180 - frame.trunk)  # the trunk points up from the hip, leaning forward when +
     hip = (0.0, 0.0)
-    up = 180 - frame.trunk  # the trunk points up from the hip, leaning forward when +
-    shoulder = _step(hip, up, TRUNK)
-    neck = _step(shoulder, up, NECK)
+    shoulder = (ux * TRUNK, uy * TRUNK)
+    neck = (ux * (TRUNK + NECK), uy * (TRUNK + NECK))
     radius = HEAD / 2
-    head = _step(neck, up, radius)
+    head = (ux * (TRUNK + NECK + radius), uy * (TRUNK + NECK + radius))
     return Pose(hip, shoulder, neck, head, radius, _side(hip, shoulder, frame.trunk, frame.near), _side(hip, shoulder, frame.trunk, frame.far))
 
 
-def place(frame: Keyframe, at: float, travel: float) -> Pose:
+def place(frame, at: float, travel: float) -> Pose:
     """The pose as the format places it: lowest point ``lift`` above the ground,
     forward by ``at × travel``."""
     pose = body(frame)
@@ -160,12 +161,7 @@ def poses(figure: Figure) -> list[Pose]:
 JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow")
 
 
-def _mix(a: float, b: float, w: float) -> float:
-    return a + (b - a) * w
-
-
-@dataclass(frozen=True, slots=True)
-class Angles:
+class Angles(NamedTuple):
     """A limb's angles between two keyframes (what ``_side`` reads of a ``Limb``)."""
 
     hip: float
@@ -175,8 +171,7 @@ class Angles:
     elbow: float
 
 
-@dataclass(frozen=True, slots=True)
-class Frame:
+class Frame(NamedTuple):
     """A pose between two keyframes (what ``body`` and ``place`` read of a ``Keyframe``)."""
 
     label: str
@@ -187,27 +182,31 @@ class Frame:
     far: Angles
 
 
-def _mix_limb(a: Limb, b: Limb, w: float) -> Angles:
-    return Angles(*(_mix(getattr(a, j), getattr(b, j), w) for j in JOINTS))
+def _mix_limb(a, b, w: float) -> Angles:
+    return Angles(a.hip + (b.hip - a.hip) * w, a.knee + (b.knee - a.knee) * w, a.ankle + (b.ankle - a.ankle) * w,
+                  a.shoulder + (b.shoulder - a.shoulder) * w, a.elbow + (b.elbow - a.elbow) * w)
 
 
-@remembered
-def _times(figure: Figure) -> list[float]:
-    return figure.times()
+def frames_at(figure: Figure, ts) -> list[Frame]:
+    """The poses at times ``ts`` of the cycle (each 0 <= t < 1): every angle and the lift
+    move linearly from one keyframe to the next, and from the last back to the first, as
+    the animation moves them."""
+    frames, times = figure.keyframes, figure.times()
+    ends = [*times[1:], 1.0]
+    out = []
+    for t in ts:
+        t %= 1.0
+        i = max(j for j, start in enumerate(times) if start <= t)
+        a, b = frames[i], frames[(i + 1) % len(frames)]
+        w = (t - times[i]) / (ends[i] - times[i])
+        out.append(Frame(a.label, t, a.lift + (b.lift - a.lift) * w, a.trunk + (b.trunk - a.trunk) * w,
+                         _mix_limb(a.near, b.near, w), _mix_limb(a.far, b.far, w)))
+    return out
 
 
 def frame_at(figure: Figure, t: float) -> Frame:
-    """The pose at time ``t`` of the cycle (0 <= t < 1): every angle and the lift move
-    linearly from one keyframe to the next, and from the last back to the first, as the
-    animation moves them."""
-    frames, times = figure.keyframes, _times(figure)
-    t %= 1.0
-    i = max(j for j, start in enumerate(times) if start <= t)
-    a, b = frames[i], frames[(i + 1) % len(frames)]
-    end = times[i + 1] if i + 1 < len(times) else 1.0
-    w = (t - times[i]) / (end - times[i])
-    return Frame(a.label, t, _mix(a.lift, b.lift, w), _mix(a.trunk, b.trunk, w),
-                 _mix_limb(a.near, b.near, w), _mix_limb(a.far, b.far, w))
+    """The pose at time ``t`` of the cycle (see ``frames_at``)."""
+    return frames_at(figure, [t])[0]
 
 
 @remembered
@@ -215,7 +214,8 @@ def heel_path(figure: Figure, samples: int = 36) -> tuple[Point, ...]:
     """The near heel over one cycle, ``samples`` points evenly spaced in time, with x
     measured from the hip (so forward travel does not stretch it) and y above the ground."""
     out = []
-    for n in range(samples):
-        pose = place(frame_at(figure, n / samples), 0, 0)
-        out.append((pose.near.heel[0] - pose.hip[0], pose.near.heel[1]))
+    for frame in frames_at(figure, [n / samples for n in range(samples)]):
+        pose = body(frame)   # hip at the origin: placing it only raises it by this much
+        x, y = pose.near.heel
+        out.append((x, y + frame.lift - pose.lowest()))
     return tuple(out)
