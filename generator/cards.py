@@ -325,7 +325,9 @@ def card_pages(handbook: Handbook, env: Environment, paths, cards: list[Card], d
             page_path=path, handbook=handbook, papers=PAPERS, decks_built=decks.build, **context, **values
         )
 
-    by_drill = {d.id: [c for c in cards if c.drill.id == d.id] for d in handbook.drills}
+    by_drill: dict[str, list[Card]] = {d.id: [] for d in handbook.drills}
+    for card in cards:
+        by_drill[card.drill.id].append(card)
     page(paths.cards, "pages/cards.md", drills=list(handbook.drills), by_drill=by_drill, sheet_paper=PAPERS["a4"])
     for drill in handbook.drills:
         page(paths.drill_cards(drill.id), "pages/drill-cards.md", drill=drill, sheets=sheets(by_drill[drill.id]),

@@ -9,9 +9,9 @@ hundred elements each) and the one-line blocks of text the templates write. The
 hook sets both aside before MkDocs reads the page, so Markdown does not parse
 them, and puts them back when Markdown is done: the blocks before the search
 index reads the page, the figures (which the search leaves out) in the finished
-HTML. The output is the same, for a fraction of the work. A block with an ``id``
-stays in place, since MkDocs checks links against the anchors it finds. The
-exported tree keeps everything inline, for engines that run no hooks.
+HTML. The output is the same, for a fraction of the work; the anchors of the
+blocks are handed to MkDocs, which checks links against them. The exported tree
+keeps everything inline, for engines that run no hooks.
 """
 
 from __future__ import annotations
@@ -36,16 +36,13 @@ from generator.problems import InvalidHandbook  # noqa: E402
 class _SetAside:
     """Parts of the pages swapped for numbered HTML comments, and swapped back."""
 
-    def __init__(self, name: str, pattern: str, keep: str | None = None):
+    def __init__(self, name: str, pattern: str):
         self.parts: list[str] = []
-        self.keep = keep
         self.pattern = re.compile(pattern, re.S | re.M)
         self.marker = f"<!--dh-{name}-"
         self.slot = re.compile(rf"<!--dh-{name}-(\d+)-->")
 
     def _take(self, match: re.Match) -> str:
-        if self.keep and self.keep in match.group(0):
-            return match.group(0)
         self.parts.append(match.group(0))
         return f"{self.marker}{len(self.parts) - 1}-->"
 
@@ -55,12 +52,18 @@ class _SetAside:
     def restore(self, text: str) -> str:
         return self.slot.sub(lambda m: self.parts[int(m.group(1))], text) if self.marker in text else text
 
+    def restored(self, text: str) -> tuple[str, list[str]]:
+        """The text with its parts back, and the parts put back."""
+        back = [self.parts[int(n)] for n in self.slot.findall(text)]
+        return self.restore(text), back
+
 
 _pages: dict[str, str | bytes] = {}
 _serving = False
 _figures = _SetAside("figure", r"<svg\b.*?</svg>")
-# A line that opens and closes a block element; not when it holds an id (a link target).
-_blocks = _SetAside("html", r"^<(div|ol|ul|dl|p|table)\b[^\n]*</\1>$", keep=' id="')
+# A line that opens and closes a block element.
+_blocks = _SetAside("html", r"^<(div|ol|ul|dl|p|table)\b[^\n]*</\1>$")
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -97,8 +100,12 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Put the blocks set aside in ``on_files`` back, before the search index reads the page."""
-    return _blocks.restore(html)
+    """Put the blocks set aside in ``on_files`` back, before the search index reads the page,
+    and tell MkDocs the anchors they hold, which links to the page may name."""
+    html, back = _blocks.restored(html)
+    if back and page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(i for part in back for i in _ID.findall(part))
+    return html
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -86,6 +86,7 @@ def drawn(pose: Pose, label: str, dx: float) -> Drawn:
     )
 
 
+@k.remembered
 def heel_path(figure: Figure) -> str:
     """The near heel's path over the cycle as polyline points, x from the hip (at 0)."""
     return _polyline(k.heel_path(figure, PATH_SAMPLES), 0)
@@ -131,7 +132,7 @@ def strip(figure: Figure) -> Strip:
         ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
         poses=[drawn(p, frame.label, x) for p, frame, x in zip(placed, figure.keyframes, xs)],
         label_y=f"{0.22 * SCALE:.0f}",
-        heel_path=_polyline(path, 0),
+        heel_path=heel_path(figure),
     )
 
 
@@ -250,8 +251,8 @@ def comparison(correct: Figure, faulty: Figure) -> Comparison:
         ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
         correct=shown[0],
         faulty=shown[1],
-        correct_path=_polyline(paths[0], 0),
-        faulty_path=_polyline(paths[1], 0),
+        correct_path=heel_path(correct),
+        faulty_path=heel_path(faulty),
         correct_back=behind(correct),
         faulty_back=behind(faulty),
     )

@@ -98,7 +98,9 @@ class Pose(NamedTuple):
         return [self.hip, self.shoulder, self.neck, *self.near, *self.far]
 
     def lowest(self) -> float:
-        return min(min(y for _, y in self.points()), self.head[1] - self.head_radius)
+        n, f = self.near, self.far
+        return min(self.hip[1], self.shoulder[1], self.neck[1], self.head[1] - self.head_radius,
+                   n[0][1], n[1][1], n[2][1], n[3][1], n[4][1], n[5][1], f[0][1], f[1][1], f[2][1], f[3][1], f[4][1], f[5][1])
 
     def moved(self, dx: float, dy: float) -> "Pose":
         def ms(s: Side) -> Side:
