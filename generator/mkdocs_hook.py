@@ -49,13 +49,15 @@ class _SetAside:
     def take(self, text: str) -> str:
         return self.pattern.sub(self._take, text)
 
-    def restore(self, text: str) -> str:
-        return self.slot.sub(lambda m: self.parts[int(m.group(1))], text) if self.marker in text else text
+    def restore(self, text: str) -> tuple[str, list[str]]:
+        """The text with its parts back, and the parts it got back."""
+        back: list[str] = []
 
-    def restored(self, text: str) -> tuple[str, list[str]]:
-        """The text with its parts back, and the parts put back."""
-        back = [self.parts[int(n)] for n in self.slot.findall(text)]
-        return self.restore(text), back
+        def put(match: re.Match) -> str:
+            back.append(self.parts[int(match.group(1))])
+            return back[-1]
+
+        return (self.slot.sub(put, text) if self.marker in text else text), back
 
 
 _pages: dict[str, str | bytes] = {}
@@ -102,7 +104,7 @@ def on_files(files: Files, config) -> Files:
 def on_page_content(html: str, page, config, files) -> str:
     """Put the blocks set aside in ``on_files`` back, before the search index reads the page,
     and tell MkDocs the anchors they hold, which links to the page may name."""
-    html, back = _blocks.restored(html)
+    html, back = _blocks.restore(html)
     if back and page.present_anchor_ids is not None:
         page.present_anchor_ids.update(i for part in back for i in _ID.findall(part))
     return html
@@ -110,4 +112,4 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     """Put the figures set aside in ``on_files`` back into the finished page."""
-    return _figures.restore(output)
+    return _figures.restore(output)[0]

@@ -115,7 +115,7 @@ _TOE = FOOT * (1 - HEEL_SHARE)
 _HAND = FOREARM + HAND
 
 
-def _side(hip: Point, shoulder: Point, trunk: float, limb) -> Side:
+def _side(hip: Point, shoulder: Point, trunk: float, limb: Limb | Angles) -> Side:
     """One leg and arm, each segment turned by its joint from the one above it."""
     sin, cos = math.sin, math.cos
     thigh = math.radians(limb.hip - trunk)
@@ -134,7 +134,7 @@ def _side(hip: Point, shoulder: Point, trunk: float, limb) -> Side:
                 (ex, ey), (ex + sin(forearm) * _HAND, ey - cos(forearm) * _HAND))
 
 
-def body(frame) -> Pose:
+def body(frame: Keyframe | Frame) -> Pose:
     """The pose with the hip at the origin (before it is placed on the ground).
 
     ``frame`` is a ``Keyframe`` or a ``Frame`` between two."""
@@ -147,7 +147,7 @@ def body(frame) -> Pose:
     return Pose(hip, shoulder, neck, head, radius, _side(hip, shoulder, frame.trunk, frame.near), _side(hip, shoulder, frame.trunk, frame.far))
 
 
-def place(frame, at: float, travel: float) -> Pose:
+def place(frame: Keyframe | Frame, at: float, travel: float) -> Pose:
     """The pose as the format places it: lowest point ``lift`` above the ground,
     forward by ``at × travel``."""
     pose = body(frame)
@@ -184,7 +184,7 @@ class Frame(NamedTuple):
     far: Angles
 
 
-def _mix_limb(a, b, w: float) -> Angles:
+def _mix_limb(a: Limb, b: Limb, w: float) -> Angles:
     return Angles(a.hip + (b.hip - a.hip) * w, a.knee + (b.knee - a.knee) * w, a.ankle + (b.ankle - a.ankle) * w,
                   a.shoulder + (b.shoulder - a.shoulder) * w, a.elbow + (b.elbow - a.elbow) * w)
 
@@ -217,7 +217,7 @@ def heel_path(figure: Figure, samples: int = 36) -> tuple[Point, ...]:
     measured from the hip (so forward travel does not stretch it) and y above the ground."""
     out = []
     for frame in frames_at(figure, [n / samples for n in range(samples)]):
-        pose = body(frame)   # hip at the origin: placing it only raises it by this much
+        pose = body(frame)   # the hip at the origin; ``place`` would raise every point by lift - lowest
         x, y = pose.near.heel
         out.append((x, y + frame.lift - pose.lowest()))
     return tuple(out)
