@@ -393,10 +393,24 @@ def _figure_rules(figure: Figure | None, loc: tuple):
             yield loc + ("keyframes", i, "at"), f"{frame.at:g} must be later than the keyframe before it ({times[i - 1]:g})"
 
 
+# Names the site's own files take: a drill's page is its folder's index.md, and the deck
+# of every drill's cards is cards/drill-cards-<paper>.pdf, beside each drill's deck.
+DRILL_PAGE = "index"
+ALL_CARDS = "drill-cards"
+
+
 def drill_rules(drill: Drill, file_id: str, drill_ids: set[str], criteria: set[str] | None):
     """Every rule that needs more than one field: (location, message) pairs."""
     if drill.id != file_id:
         yield ("id",), f"'{drill.id}' differs from the file name; the id must be '{file_id}' (or rename the file)"
+    if drill.id == ALL_CARDS:
+        yield ("id",), f"'{ALL_CARDS}' names the deck of every drill's cards; choose another id (and rename the file)"
+    for i, variant in enumerate(drill.variants):
+        if variant.id == DRILL_PAGE:
+            yield ("variants", i, "id"), f"'{DRILL_PAGE}' is the address of the drill's own page; choose another variant id"
+        for j, old in enumerate(variant.former_ids):
+            if old == DRILL_PAGE:
+                yield ("variants", i, "former_ids", j), f"'{DRILL_PAGE}' is the address of the drill's own page; it cannot be a former variant id"
     yield from _duplicates(drill.variants, ("variants",), "variant")
     yield from _duplicates(drill.mistakes, ("mistakes",), "mistake")
     mistake_ids = {m.id for m in drill.mistakes}

@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSynta
 
 from . import text
 from .figure import draw
-from .model import Drill, Handbook, Mistake, Variant
+from .model import ALL_CARDS, DRILL_PAGE, Drill, Handbook, Mistake, Variant
 from .problems import InvalidHandbook, Problem
 
 TEMPLATES = Path("templates")
@@ -83,7 +83,7 @@ class Paths:
 
     @staticmethod
     def drill(drill_id: str) -> str:
-        return f"drills/{drill_id}/index.md"
+        return f"drills/{drill_id}/{DRILL_PAGE}.md"
 
     @staticmethod
     def variant(drill_id: str, variant_id: str) -> str:
@@ -96,7 +96,7 @@ class Paths:
     @staticmethod
     def deck(paper: str, drill_id: str | None = None) -> str:
         """A PDF deck: every card (``drill-cards-a4.pdf``) or one drill's."""
-        return f"cards/{drill_id or 'drill-cards'}-{paper}.pdf"
+        return f"cards/{drill_id or ALL_CARDS}-{paper}.pdf"
 
     def mistake(self, drill_id: str, mistake_id: str) -> str:
         return f"{self.mistake_pages[drill_id]}#{anchor(drill_id, mistake_id)}"
