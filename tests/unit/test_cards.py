@@ -112,6 +112,24 @@ def test_qr_codes_open_each_variant_page(deck, tmp_path):
     assert found == expected
 
 
+def _ink(image: Image.Image, colour: tuple[int, int, int], tolerance: int = 40) -> int:
+    """Pixels close to ``colour``."""
+    return sum(1 for pixel in image.convert("RGB").getdata() if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour)))
+
+
+def test_the_heel_path_is_printed_on_the_cards(shipped, tmp_path):
+    """The strip draws each pose's heel path with ``<use>``: the deck's styles must reach it in the PDF."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm not found (apt-get install -y poppler-utils)")
+    _, env, all_cards = shipped
+    html = cards.deck_html(env, all_cards[:1], cards.PAPERS["a4"], "one card")
+    assert "<use " in html
+    blue = (0x15, 0x65, 0xC0)
+    with_paths = _ink(_page_png(cards.render_pdf(html), tmp_path, 1), blue)
+    without = _ink(_page_png(cards.render_pdf(re.sub(r"<use [^>]*/>", "", html)), tmp_path, 1), blue)
+    assert with_paths > 2 * without + 500, (with_paths, without)
+
+
 def test_a_deck_is_the_same_bytes_every_time(shipped):
     _, env, all_cards = shipped
     html = cards.deck_html(env, all_cards[:1], cards.PAPERS["a4"], "one card")
