@@ -8,10 +8,11 @@ Most of a generated page is finished HTML: the figures (inline SVG of a few
 hundred elements each) and the one-line blocks of text the templates write. The
 hook sets both aside before MkDocs reads the page, so Markdown does not parse
 them, and puts them back when Markdown is done: the blocks before the search
-index reads the page, the figures (which the search leaves out) in the finished
-HTML. The output is the same, for a fraction of the work; the anchors of the
-blocks are handed to MkDocs, which checks links against them. The exported tree
-keeps everything inline, for engines that run no hooks.
+index reads the page, the figures and the blocks the search leaves out
+(``data-search-exclude``) in the finished HTML. The output is the same, for a
+fraction of the work; the anchors of the blocks are handed to MkDocs, which
+checks links against them. The exported tree keeps everything inline, for
+engines that run no hooks.
 """
 
 from __future__ import annotations
@@ -49,22 +50,25 @@ class _SetAside:
     def take(self, text: str) -> str:
         return self.pattern.sub(self._take, text)
 
-    def restore(self, text: str) -> tuple[str, list[str]]:
-        """The text with its parts back, and the parts it got back."""
-        back: list[str] = []
+    def found(self, text: str) -> list[str]:
+        """The parts set aside from ``text``."""
+        return [self.parts[int(n)] for n in self.slot.findall(text)] if self.marker in text else []
 
-        def put(match: re.Match) -> str:
-            back.append(self.parts[int(match.group(1))])
-            return back[-1]
+    def restore(self, text: str) -> str:
+        return self.slot.sub(lambda m: self.parts[int(m.group(1))], text) if self.marker in text else text
 
-        return (self.slot.sub(put, text) if self.marker in text else text), back
+    def clear(self) -> None:
+        self.parts.clear()
 
 
 _pages: dict[str, str | bytes] = {}
 _serving = False
 _figures = _SetAside("figure", r"<svg\b.*?</svg>")
-# A line that opens and closes a block element.
+# A line that opens and closes a block element: the search leaves it out when its
+# first tag says so, and then it comes back with the figures, after the search.
+_hidden = _SetAside("hidden", r"^<(div|ol|ul|dl|p|table)\b[^>\n]*\bdata-search-exclude\b[^\n]*</\1>$")
 _blocks = _SetAside("html", r"^<(div|ol|ul|dl|p|table)\b[^\n]*</\1>$")
+_SET_ASIDE = (_figures, _hidden, _blocks)   # in the order they are taken
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
@@ -90,12 +94,13 @@ def on_pre_build(config) -> None:
 
 def on_files(files: Files, config) -> Files:
     global _pages
-    _figures.parts.clear()
-    _blocks.parts.clear()
+    for kind in _SET_ASIDE:
+        kind.clear()
     pages, _pages = _pages, {}  # MkDocs holds them from here on; keeping a second copy only costs memory
     for path, content in sorted(pages.items()):
         if path.endswith(".md"):
-            content = _blocks.take(_figures.take(content))
+            for kind in _SET_ASIDE:
+                content = kind.take(content)
         # Generated pages are reached from the index pages and search, not the navigation.
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
@@ -103,13 +108,12 @@ def on_files(files: Files, config) -> Files:
 
 def on_page_content(html: str, page, config, files) -> str:
     """Put the blocks set aside in ``on_files`` back, before the search index reads the page,
-    and tell MkDocs the anchors they hold, which links to the page may name."""
-    html, back = _blocks.restore(html)
-    if back and page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(i for part in back for i in _ID.findall(part))
-    return html
+    and tell MkDocs the anchors of every block, which links to the page may name."""
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(i for kind in (_hidden, _blocks) for part in kind.found(html) for i in _ID.findall(part))
+    return _blocks.restore(html)
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Put the figures set aside in ``on_files`` back into the finished page."""
-    return _figures.restore(output)[0]
+    """Put the figures and the blocks the search leaves out back into the finished page."""
+    return _figures.restore(_hidden.restore(output))
