@@ -39,3 +39,20 @@ def test_the_shipped_handbook_has_one_page_of_each_and_no_pager():
     pages = build_pages(ROOT)
     assert not any(p.startswith(("drill-list/", "mistakes/")) for p in pages)
     assert "dh-pager" not in pages["drills/index.md"] and "dh-pager" not in pages["mistakes.md"]
+
+
+def test_the_pager_shows_the_ends_and_the_pages_near_the_current_one(tmp_path: Path):
+    count = Paths.mistake_list.size * 7 + 1   # eight pages of mistakes
+    project = _synthetic().make_handbook(ROOT, tmp_path / "handbook", count)
+    pages = build_pages(project)
+    assert "mistakes/8.md" in pages and "mistakes/9.md" not in pages
+
+    def pager(path: str) -> str:
+        return next(line for line in pages[path].splitlines() if " · " in line and "**" in line)
+
+    fifth = pager("mistakes/5.md")
+    assert re.findall(r"\[(\d+): ", fifth) == ["1", "3", "4", "6", "7", "8"]
+    assert "**5: " in fifth and fifth.count("…") == 1
+    first = pager("mistakes.md")
+    assert re.findall(r"\[(\d+): ", first) == ["2", "3", "8"]
+    assert first.startswith("**1: ") and first.count("…") == 1
