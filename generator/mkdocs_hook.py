@@ -66,8 +66,9 @@ _serving = False
 _figures = _SetAside("figure", r"<svg\b.*?</svg>")
 # A line that opens and closes a block element: the search leaves it out when its
 # first tag says so, and then it comes back with the figures, after the search.
-_hidden = _SetAside("hidden", r"^<(div|ol|ul|dl|p|table)\b[^>\n]*\bdata-search-exclude\b[^\n]*</\1>$")
-_blocks = _SetAside("html", r"^<(div|ol|ul|dl|p|table)\b[^\n]*</\1>$")
+_BLOCK = r"^<(div|ol|ul|dl|p|table)\b{}[^\n]*</\1>$"
+_hidden = _SetAside("hidden", _BLOCK.format(r"[^>\n]*\bdata-search-exclude\b"))
+_blocks = _SetAside("html", _BLOCK.format(""))
 _SET_ASIDE = (_figures, _hidden, _blocks)   # in the order they are taken
 _ID = re.compile(r'\sid="([^"]+)"')
 

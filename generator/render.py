@@ -165,7 +165,7 @@ def relative_url(here: str, target: str, directory_urls: bool) -> str:
     at = page_url(here, directory_urls)
     there = page_url(path, directory_urls) if path.endswith(".md") else path
     base = at if at.endswith("/") or not at else posixpath.dirname(at) + "/"
-    rel = posixpath.relpath(there or ".", base.rstrip("/") or ".")
+    rel = _relative(there or ".", base.rstrip("/") or ".")
     if there.endswith("/") or not there:
         rel = "./" if rel == "." else rel + "/"
     return f"{rel}#{fragment}" if fragment else rel

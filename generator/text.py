@@ -62,12 +62,12 @@ def plain(text: str) -> str:
     return _plain(str(text))
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 @functools.cache
 def _plain(text: str) -> str:
     return html.unescape(_TAG.sub("", _render_inline(text))).strip()
-
-
-_TAG = re.compile(r"<[^>]*>")
 
 
 def forget() -> None:
