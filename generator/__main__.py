@@ -1,29 +1,32 @@
-"""Command line: ``python -m generator check | new | export | schema | cards | zip``.
+"""Adapter: the command line, ``python -m generator check | new | export | schema | cards | zip``.
 
-A thin adapter: it reads arguments, calls the pure core, and turns problems into
-lines on standard error and an exit status."""
+It reads arguments and the site's settings, calls the pure core, and turns problems
+into lines on standard error and an exit status."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import logging
 import os
 import sys
 from pathlib import Path
 
+from .adapters import decks_wanted, objects_kept, settings, site_config
 from .archive import zip_folder
-from .cards import PAPERS, UnknownDrill, decks_wanted
+from .build import Build
+from .cards import PAPERS, UnknownDrill
+from .environment import environment, templates_checked
 from .export import export_files
-from .load import DRILLS, GUIDE
-from .model import Drill, FootwearGuide, json_schema, read_handbook
-from .problems import InvalidHandbook
-from .render import environment, slugify, templates_checked
-from .site import build_deck, build_pages
+from .load import DRILLS
+from .model import read_handbook
+from .model.schema import SCHEMAS, schema_text
+from .paths import slugify
+from .problems import InvalidHandbook, count_line, errors
 from .write import write_file, write_tree
 
+
 def report(problems, style: str = "text") -> int:
-    """Print located problems, one a line; the exit status says whether there were any.
+    """Print located problems, one a line; the exit status says whether there was an error
+    (advisories are printed, and never fail).
 
     With ``style="github"`` each problem is also written to standard output as a
     GitHub Actions annotation, so a pull request shows it at the file and line."""
@@ -31,17 +34,24 @@ def report(problems, style: str = "text") -> int:
         print(problem, file=sys.stderr)
         if style == "github":
             print(problem.github())
-    if problems:
-        count = len(problems)
-        print(f"{count} problem{'s' if count > 1 else ''} found.", file=sys.stderr)
+    if errors(problems):
+        print(count_line(problems), file=sys.stderr)
         return 1
     return 0
 
 
+def _show(problems) -> None:
+    """Print what a build found that did not stop it (a card too long to print, an advisory)."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
 def check(args) -> int:
     handbook, problems = read_handbook(args.root, [p for p in args.paths] or None)
-    if not problems:
-        print(f"{len(handbook.drills)} drills checked: no problems.")
+    if not errors(problems):
+        # Given files are checked against the whole handbook, which may have problems elsewhere.
+        count, what = (len(args.paths), "file") if args.paths else (len(handbook.drills), "drill")
+        print(f"{count} {what}{'' if count == 1 else 's'} checked: no problems.")
     return report(problems, args.format)
 
 
@@ -66,47 +76,38 @@ def new(args) -> int:
     return 0
 
 
+def _build(args, decks: bool) -> Build:
+    return Build(args.root, settings(args.root, site_config(args.root), decks=decks))
+
+
 def export(args) -> int:
     """Write the hook-free tree; nothing is written when a drill has a problem."""
+    build = _build(args, decks_wanted(os.environ))
     try:
-        pages = build_pages(args.root, decks=decks_wanted(os.environ))
+        with objects_kept():
+            pages = build.pages()
     except InvalidHandbook as err:
         return report(err.problems)
+    _show(build.reported)
     write_tree(export_files(args.root, pages), args.dir)
     print(f"wrote {args.dir}: run `mkdocs build` or `zensical build` there to build the same site without the hook")
     return 0
 
 
-def _show_log() -> None:
-    """The core's notes (cards that do not fit, no site address) on standard error."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    log = logging.getLogger("mkdocs.plugins.handbook")
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    log.propagate = False
-
-
 def cards(args) -> int:
     """Write one PDF deck of the chosen drills' cards; nothing is written when a drill has a problem."""
-    _show_log()
+    build = _build(args, True)
     try:
-        pdf = build_deck(args.root, None, args.paper, args.drill or [])
+        pdf = build.deck(args.paper, args.drill or [])
     except InvalidHandbook as err:
         return report(err.problems)
     except UnknownDrill as err:
         print(f"--drill: {err}", file=sys.stderr)
         return 1
+    _show(build.reported)
     write_file(pdf, args.out)
     print(f"wrote {args.out}")
     return 0
-
-
-SCHEMAS = {DRILLS / "schema.json": Drill, GUIDE.parent / "schema.json": FootwearGuide}
-
-
-def schema_text(model) -> str:
-    return json.dumps(json_schema(model), indent=2, ensure_ascii=False) + "\n"
 
 
 def schema(args) -> int:

@@ -22,13 +22,16 @@ import segno
 from jinja2 import Environment
 from markupsafe import Markup
 
-from . import text
-from .figure import draw
+from . import paths
+from .blocks import unmark
+from .figure.draw import Figures, Strip
 from .model import Criterion, Drill, Handbook, Mistake, Variant
+from .paths import Paths, Site
 from .problems import Problem, field_name
+from .text import Text
 from .write import write_file
 
-CACHE = Path(".cache") / "cards"
+CACHE = "cards"    # the decks' folder in the build's cache (.cache/cards/)
 STYLES = "cards/cards.css"
 FIGURE_STYLES = "cards/figure.css"
 CARD = "cards/card.html.j2"
@@ -98,7 +101,8 @@ class Card:
     index: int                     # the variant's position in the drill file
     mistakes: list[Mistake]
     footwear: list[Criterion]
-    strip: draw.Strip
+    strip: Strip
+    anchor: str                    # the card's id on the card pages
     path: str                      # the variant's page, relative to the site's root
     url: str | None                # its public address, when the site has one
     qr: Markup | None
@@ -110,24 +114,24 @@ def qr_svg(url: str) -> Markup:
     return Markup(code.svg_inline(scale=1, border=2, omitsize=True, svgclass="dh-qr-code", lineclass=None, dark="#000"))
 
 
-def make_cards(handbook: Handbook, variant_url, site_url: str = "") -> list[Card]:
-    """Every variant's card, drills by id and variants in file order; ``variant_url(drill id,
-    variant id)`` gives a variant page's address relative to the site's root."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
+def make_cards(handbook: Handbook, figures: Figures, site: Site) -> list[Card]:
+    """Every variant's card, drills by id and variants in file order, linking to the
+    variant's page in the site's default language."""
     criteria = {c.id: c for c in handbook.guide.criteria}
     out = []
     for drill in handbook.drills:
         for i, variant in enumerate(drill.variants):
-            path = variant_url(drill.id, variant.id)
-            url = base + path if base else None
+            page = paths.variant(drill.id, variant.id)
+            url = site.address(page)
             out.append(Card(
                 drill=drill,
                 variant=variant,
                 index=i,
                 mistakes=[drill.mistake(m) for m in variant.mistakes[:TOP_MISTAKES]],
                 footwear=[criteria[c] for c in drill.footwear if c in criteria],
-                strip=draw.strip(variant.figure),
-                path=path,
+                strip=figures.strip(variant.figure),
+                anchor=paths.card_anchor(drill.id, variant.id),
+                path=site.path(page),
                 url=url,
                 qr=qr_svg(url) if url else None,
             ))
@@ -175,20 +179,21 @@ def _part(kind: str, texts: list[str]) -> float:
     return sum(lines(t, part.chars) * part.line_mm + part.item_mm for t in texts)
 
 
-def card_height(card: Card, macros) -> dict[tuple, float]:
+def card_height(card: Card, macros, text: Text) -> dict[tuple, float]:
     """Millimetres each field of the card takes, by its location in the drill file."""
     v, at = card.variant, ("variants", card.index)
+    plain = text.plain
     facts = [_words(macros.dosage_line(card))] + ([_words(macros.footwear_line(card))] if card.footwear else [])
     heights = {
-        at + ("name",): _part("name", [text.plain(v.name)]),
-        at + ("intent",): _part("intent", [text.plain(v.intent)]),
-        at + ("steps",): _part("steps", [text.plain(s) for s in v.steps]),
-        at + ("cues",): _part("cues", [text.plain(c) for c in v.cues]),
+        at + ("name",): _part("name", [plain(v.name)]),
+        at + ("intent",): _part("intent", [plain(v.intent)]),
+        at + ("steps",): _part("steps", [plain(s) for s in v.steps]),
+        at + ("cues",): _part("cues", [plain(c) for c in v.cues]),
         ("footwear",): _part("facts", facts),
     }
     for mistake in card.mistakes:
         m = next(i for i, x in enumerate(card.drill.mistakes) if x.id == mistake.id)
-        heights[("mistakes", m, "fix")] = _part("mistakes", [f"{text.plain(mistake.name)}. {text.plain(mistake.fix)}"])
+        heights[("mistakes", m, "fix")] = _part("mistakes", [f"{plain(mistake.name)}. {plain(mistake.fix)}"])
     return heights
 
 
@@ -201,13 +206,13 @@ def overflow_mm(card: Card, heights: dict[tuple, float]) -> float:
     return top + FIGURE_MM + headings * HEADING_MM + rest - ROOM_MM
 
 
-def fit_problems(handbook: Handbook, cards: list[Card], env: Environment) -> list[Problem]:
+def fit_problems(handbook: Handbook, cards: list[Card], env: Environment, text: Text) -> list[Problem]:
     """A located problem for each card whose text is too long for it, at the field that
     takes the most room, so the club knows what to shorten."""
     macros = env.get_template(CARD).module
     problems = []
     for card in cards:
-        heights = card_height(card, macros)
+        heights = card_height(card, macros, text)
         over = overflow_mm(card, heights)
         if over <= 0:
             continue
@@ -256,9 +261,10 @@ def template_context(env: Environment) -> dict:
 
 
 def deck_html(env: Environment, cards: list[Card], paper: Paper, title: str) -> str:
-    return env.get_template("cards/deck.html.j2").render(
+    """A deck's whole HTML page, as WeasyPrint reads it (no set-aside markers: no engine sees it)."""
+    return unmark(env.get_template("cards/deck.html.j2").render(
         sheets=sheets(cards), paper=paper, title=title, styles=_source(env, STYLES), **template_context(env),
-    )
+    ))
 
 
 def render_pdf(html_text: str) -> bytes:
@@ -289,19 +295,10 @@ def deck_pdf(html_text: str, cache: Path | None) -> bytes:
 
 @dataclass(frozen=True)
 class Decks:
-    """Which decks to render, and where to keep them between builds."""
+    """Which decks to render, and where to keep them between builds (none: rendered every time)."""
 
     build: bool = False
     cache: Path | None = None
-
-
-def decks_wanted(environ, serving: bool = False) -> bool:
-    """``HANDBOOK_PDF=0`` turns deck rendering off, ``=1`` on; otherwise decks are
-    built, except under ``mkdocs serve`` where editing must stay quick."""
-    setting = environ.get("HANDBOOK_PDF", "").strip()
-    if setting in ("0", "1"):
-        return setting == "1"
-    return not serving
 
 
 def select(cards: list[Card], drill_ids: list[str]) -> list[Card]:
@@ -315,24 +312,24 @@ def deck_for(env: Environment, cards: list[Card], paper: Paper, drills: list[Dri
     return deck_pdf(deck_html(env, cards, paper, _words(title)), cache)
 
 
-def card_pages(handbook: Handbook, env: Environment, paths, cards: list[Card], decks: Decks) -> dict[str, str | bytes]:
+def card_pages(handbook: Handbook, env: Environment, layout: Paths, cards: list[Card], decks: Decks) -> dict[str, str | bytes]:
     """``/cards/`` (the selector), a card page per drill, the card styles, and the PDF decks."""
     out: dict[str, str | bytes] = {}
     context = template_context(env)
 
     def page(path: str, template: str, **values) -> None:
         out[path] = env.get_template(template).render(
-            page_path=path, handbook=handbook, papers=PAPERS, decks_built=decks.build, **context, **values
+            page_path=path, handbook=handbook, paths=layout, decks_built=decks.build, **context, **values
         )
 
     by_drill: dict[str, list[Card]] = {d.id: [] for d in handbook.drills}
     for card in cards:
         by_drill[card.drill.id].append(card)
-    page(paths.cards, "pages/cards.md", drills=list(handbook.drills), by_drill=by_drill, sheet_paper=PAPERS["a4"])
+    page(paths.CARDS, "pages/cards.md", drills=list(handbook.drills), by_drill=by_drill, sheet_paper=PAPERS["a4"])
     for drill in handbook.drills:
         page(paths.drill_cards(drill.id), "pages/drill-cards.md", drill=drill, sheets=sheets(by_drill[drill.id]),
              paper=PAPERS["a4"])
-    out[paths.card_styles] = _source(env, STYLES)
+    out[paths.CARD_STYLES] = _source(env, STYLES)
     if decks.build:
         for paper in PAPERS.values():
             out[paths.deck(paper.name)] = deck_for(env, cards, paper, [], decks.cache)

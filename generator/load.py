@@ -70,9 +70,9 @@ def resolve_plain(text: str):
     if _INT10.match(text):
         return _number(Int, int(text), text)
     if _INT8.match(text):
-        return _number(Int, int(text[2:], 8), text)
+        return _number(Int, int(text, 8), text)
     if _INT16.match(text):
-        return _number(Int, int(text[2:], 16), text)
+        return _number(Int, int(text, 16), text)
     if _FLOAT.match(text):
         return _number(Float, float(text), text)
     if m := _INF.match(text):

@@ -4,19 +4,21 @@ MkDocs loads this file by path, so it first makes the project importable. The
 drills are checked in ``on_pre_build``, before MkDocs cleans ``site/``: a broken
 drill stops the build with located errors and leaves the last good site alone.
 
-Most of a generated page is finished HTML: the figures (inline SVG of a few
-hundred elements each) and the one-line blocks of text the templates write. The
-hook sets both aside before MkDocs reads the page, so Markdown does not parse
-them, and puts them back when Markdown is done: the blocks before the search
-index reads the page, the figures and the blocks the search leaves out
-(``data-search-exclude``) in the finished HTML. The output is the same, for a
-fraction of the work; the anchors of the blocks are handed to MkDocs, which
-checks links against them. The exported tree keeps everything inline, for
-engines that run no hooks.
+The templates mark the finished HTML of each page (figures, lists, cards; see
+``generator/blocks.py``). The hook swaps every marked block for a numbered
+placeholder before MkDocs reads the page, so Markdown does not parse it, and puts
+it back when Markdown is done: before the search index reads the page, or, for a
+block whose outer element has ``data-search-exclude``, in the finished HTML. The
+output is the exported tree's, for a fraction of the work; the anchors of the
+blocks are handed to MkDocs, which checks links against them.
+
+What one build needs between MkDocs' events lives in one object, made in
+``on_pre_build`` and dropped in ``on_post_build``.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import sys
@@ -26,51 +28,49 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.cards import decks_wanted  # noqa: E402
-from generator.site import build_pages  # noqa: E402
-from generator.problems import InvalidHandbook  # noqa: E402
+from generator.adapters import decks_wanted, objects_kept, settings
+from generator.blocks import MARKED, excluded_from_search
+from generator.build import Build
+from generator.problems import InvalidHandbook
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+_ID = re.compile(r'\sid="([^"]+)"')
+_SLOT = re.compile(r"<!--dh-(html|hidden)-(\d+)-->")
 
 
-class _SetAside:
-    """Parts of the pages swapped for numbered HTML comments, and swapped back."""
+class _SiteBuild:
+    """One build's generated pages, until MkDocs takes them, and the blocks set aside from them."""
 
-    def __init__(self, name: str, pattern: str):
-        self.parts: list[str] = []
-        self.pattern = re.compile(pattern, re.S | re.M)
-        self.marker = f"<!--dh-{name}-"
-        self.slot = re.compile(rf"<!--dh-{name}-(\d+)-->")
-
-    def _take(self, match: re.Match) -> str:
-        self.parts.append(match.group(0))
-        return f"{self.marker}{len(self.parts) - 1}-->"
+    def __init__(self, pages: dict[str, str | bytes]):
+        self.pages = pages
+        self.blocks: list[str] = []
 
     def take(self, text: str) -> str:
-        return self.pattern.sub(self._take, text)
+        """``text`` with each marked block swapped for a placeholder."""
+        return MARKED.sub(self._take, text)
 
-    def found(self, text: str) -> list[str]:
-        """The parts set aside from ``text``."""
-        return [self.parts[int(n)] for n in self.slot.findall(text)] if self.marker in text else []
+    def _take(self, match: re.Match) -> str:
+        block = match.group(1)
+        self.blocks.append(block)
+        return f"<!--dh-{'hidden' if excluded_from_search(block) else 'html'}-{len(self.blocks) - 1}-->"
 
-    def restore(self, text: str) -> str:
-        return self.slot.sub(lambda m: self.parts[int(m.group(1))], text) if self.marker in text else text
+    def anchors(self, text: str) -> set[str]:
+        """The ids of the blocks set aside from ``text``."""
+        return {i for _, n in _SLOT.findall(text) for i in _ID.findall(self.blocks[int(n)])}
 
-    def clear(self) -> None:
-        self.parts.clear()
+    def restore(self, text: str, kind: str) -> str:
+        """``text`` with the blocks of one kind (``html`` or ``hidden``) back in place."""
+        marker = f"<!--dh-{kind}-"
+        if marker not in text:
+            return text
+        return _SLOT.sub(lambda m: self.blocks[int(m.group(2))] if m.group(1) == kind else m.group(0), text)
 
 
-_pages: dict[str, str | bytes] = {}
 _serving = False
-_figures = _SetAside("figure", r"<svg\b.*?</svg>")
-# A line that opens and closes a block element: the search leaves it out when its
-# first tag says so, and then it comes back with the figures, after the search.
-_BLOCK = r"^<(div|ol|ul|dl|p|table)\b{}[^\n]*</\1>$"
-_hidden = _SetAside("hidden", _BLOCK.format(r"[^>\n]*\bdata-search-exclude\b"))
-_blocks = _SetAside("html", _BLOCK.format(""))
-_SET_ASIDE = (_figures, _hidden, _blocks)   # in the order they are taken
-_ID = re.compile(r'\sid="([^"]+)"')
+_current: _SiteBuild | None = None
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -81,40 +81,52 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config) -> None:
     """Everything that can stop the build is checked here, before ``site/`` is cleaned."""
-    global _pages
+    global _current
     root = Path(config.config_file_path).parent
+    build = Build(root, settings(root, config, decks=decks_wanted(os.environ, _serving),
+                                 config_file=os.path.relpath(config.config_file_path, root)))
     try:
-        _pages = build_pages(root, config, decks=decks_wanted(os.environ, _serving))
+        with objects_kept():
+            pages = build.pages()
     except InvalidHandbook as err:
         raise Abort(f"The handbook has problems; the site was not built.\n{err.report()}") from None
+    for problem in build.reported:
+        log.log(logging.WARNING if problem.is_error else logging.INFO, str(problem))
     docs = Path(config.docs_dir)
-    clashes = [path for path in sorted(_pages) if (docs / path).exists()]
+    clashes = [path for path in sorted(pages) if (docs / path).exists()]
     if clashes:
         raise Abort("\n".join(f"{os.path.relpath(docs / path, root)}: this hand-written page has the path of a generated page; rename or remove it" for path in clashes))
+    _current = _SiteBuild(pages)
 
 
 def on_files(files: Files, config) -> Files:
-    global _pages
-    for kind in _SET_ASIDE:
-        kind.clear()
-    pages, _pages = _pages, {}  # MkDocs holds them from here on; keeping a second copy only costs memory
+    pages, _current.pages = _current.pages, {}  # MkDocs holds them from here on; keeping a second copy only costs memory
     for path, content in sorted(pages.items()):
         if path.endswith(".md"):
-            for kind in _SET_ASIDE:
-                content = kind.take(content)
+            content = _current.take(content)
         # Generated pages are reached from the index pages and search, not the navigation.
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    """Put the blocks set aside in ``on_files`` back, before the search index reads the page,
-    and tell MkDocs the anchors of every block, which links to the page may name."""
+    """Put the blocks the search reads back, before the search index reads the page, and
+    tell MkDocs the anchors of every block, which links to the page may name."""
     if page.present_anchor_ids is not None:
-        page.present_anchor_ids.update(i for kind in (_hidden, _blocks) for part in kind.found(html) for i in _ID.findall(part))
-    return _blocks.restore(html)
+        page.present_anchor_ids.update(_current.anchors(html))
+    return _current.restore(html, "html")
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Put the figures and the blocks the search leaves out back into the finished page."""
-    return _figures.restore(_hidden.restore(output))
+    """Put the blocks the search leaves out back into the finished page."""
+    return _current.restore(output, "hidden")
+
+
+def on_post_build(config) -> None:
+    """The build is done: drop what it kept."""
+    global _current
+    _current = None
+
+
+def on_build_error(error) -> None:
+    on_post_build(None)

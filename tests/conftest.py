@@ -1,4 +1,12 @@
-"""Shared test helpers: the project root, a scratch copy of the handbook, and site builds."""
+"""Shared test helpers: the handbook under test, a scratch copy of it, and site builds.
+
+``REPO`` is this repository (its code, CI files and test data). ``ROOT`` is the
+handbook the tests build and check: the repository itself, or the copy that
+``HANDBOOK_ROOT`` names (``tests/site/test_other_shapes.py`` points the unit and
+site tests at a copy with drills of other shapes). A test derives what it expects
+from the handbook at ``ROOT``; tests about the handbook's own content check only
+the drills listed in ``tests/shipped.py``.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +18,16 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent
+ROOT = Path(os.environ.get("HANDBOOK_ROOT") or REPO).resolve()
+DATA = REPO / "tests" / "data"
 PROJECT_PARTS = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "drills", "generator", "templates")
 
 
-def run_generator(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def run_generator(*args: str, cwd: Path = ROOT, **extra_env: str) -> subprocess.CompletedProcess:
     """``python -m generator ARGS`` as a club member runs it, from the handbook's folder (no PDF decks on export)."""
-    env = {**os.environ, "PYTHONPATH": str(cwd), "HANDBOOK_PDF": "0"}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    env = {**os.environ, "PYTHONPATH": str(cwd), "HANDBOOK_PDF": "0", **extra_env}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
 
 
 def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None,
@@ -27,15 +37,15 @@ def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None,
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict" if strict else "--no-strict",
          "--config-file", config, "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True,
+        cwd=project, env=env, capture_output=True, text=True, check=False,
     )
 
 
-def copy_handbook(dest: Path) -> Path:
-    """Copy the handbook's sources (not its tests or outputs) into ``dest``."""
+def copy_handbook(dest: Path, source: Path = ROOT) -> Path:
+    """Copy the handbook's sources (not its tests, caches or outputs) into ``dest``."""
     dest.mkdir(parents=True)
     for part in PROJECT_PARTS:
-        src = ROOT / part
+        src = source / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -51,7 +61,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The shipped handbook, built once per test session."""
+    """The handbook, built once per test session."""
     site = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stderr
@@ -65,3 +75,13 @@ def offline_site(tmp_path_factory) -> Path:
     result = mkdocs_build(ROOT, site, config="mkdocs-offline.yml")
     assert result.returncode == 0, result.stderr
     return site
+
+
+@pytest.fixture(scope="session")
+def handbook():
+    """The handbook at ``ROOT``, read and checked."""
+    from generator.model import read_handbook
+
+    book, problems = read_handbook(ROOT)
+    assert problems == []
+    return book

@@ -1,1 +1,3 @@
-"""Drawings of the movement: pure geometry (``kinematics``) and SVG (``draw``)."""
+"""Drawings of the movement: pure geometry (``kinematics``: angles in, joint positions
+out) and the drawing data the SVG templates fill in (``draw``: strips, animations,
+comparisons; ``draw.Figures`` draws one build's figures, each once)."""

@@ -2,16 +2,22 @@
 
 Geometry comes from ``kinematics``; markup and wording live in
 ``templates/figures/``. Everything here is deterministic: coordinates are rounded
-to 0.1 px, so the same drill always gives the same bytes.
+to 0.1 px, so the same drill always gives the same bytes. ``Figures`` draws the
+figures of one build and remembers each drawing for as long as the build lasts.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..model import Figure
 from . import kinematics as k
-from .kinematics import Point, Pose, Side, poses
+from .kinematics import Point, Pose, Side
+
+T = TypeVar("T")
 
 SCALE = 100.0     # px per metre
 GAP = 0.95        # metres between the poses of a strip
@@ -24,8 +30,7 @@ BOTTOM = 0.3      # metres below the ground (the phase numbers)
 def num(value: float) -> str:
     """A coordinate rounded to 0.1 px, written short (no ``-0``, no ``.0``)."""
     text = f"{value:.1f}"
-    if text.endswith(".0"):
-        text = text[:-2]
+    text = text.removesuffix(".0")
     return "0" if text == "-0" else text
 
 
@@ -86,12 +91,6 @@ def drawn(pose: Pose, label: str, dx: float) -> Drawn:
     )
 
 
-@k.remembered
-def heel_path(figure: Figure) -> str:
-    """The near heel's path over the cycle as polyline points, x from the hip (at 0)."""
-    return _polyline(k.heel_path(figure, PATH_SAMPLES), 0)
-
-
 @dataclass(frozen=True)
 class Strip:
     """The keyframes side by side along a ground line, in the order of the cycle
@@ -115,15 +114,13 @@ def _spread(reach: list[tuple[float, float]]) -> tuple[list[float], float, float
     """Hip positions left to right, at least GAP apart and far enough that no two neighbours
     (limbs or heel paths) overlap; with the drawing's left and right edges."""
     xs = [0.0]
-    for (_, right), (left, _) in zip(reach, reach[1:]):
+    for (_, right), (left, _) in itertools.pairwise(reach):
         xs.append(xs[-1] + max(GAP, right - left + 0.12))
     return xs, min(-0.55, reach[0][0] - 0.1), xs[-1] + max(0.55, reach[-1][1] + 0.1)
 
 
-@k.remembered
-def strip(figure: Figure) -> Strip:
-    placed = [p.moved(-p.hip[0], 0) for p in poses(figure)]   # each pose drops its own travel
-    path = k.heel_path(figure, PATH_SAMPLES)
+def _strip(figure: Figure, poses: list[Pose], path: tuple[Point, ...], heel_line: str) -> Strip:
+    placed = [p.moved(-p.hip[0], 0) for p in poses]   # each pose drops its own travel
     xs, left, right = _spread([_reach(p, path) for p in placed])
     view_box, width = _box(left, right, placed)
     return Strip(
@@ -132,7 +129,7 @@ def strip(figure: Figure) -> Strip:
         ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
         poses=[drawn(p, frame.label, x) for p, frame, x in zip(placed, figure.keyframes, xs)],
         label_y=f"{0.22 * SCALE:.0f}",
-        heel_path=heel_path(figure),
+        heel_path=heel_line,
     )
 
 
@@ -171,8 +168,7 @@ def _percent(t: float) -> str:
     return num(t * 100)
 
 
-@k.remembered
-def animation(figure: Figure) -> Animation:
+def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
     times = figure.times()
     frames = figure.keyframes
     marks = [*times, 1.0]
@@ -197,7 +193,7 @@ def animation(figure: Figure) -> Animation:
     root.append(("100", num(figure.travel * SCALE), num(-first.hip[1] * SCALE)))
 
     left, right = -0.55, figure.travel + 0.55
-    view_box, width = _box(left, right, poses(figure))
+    view_box, width = _box(left, right, poses)
     lengths = {
         "trunk": k.TRUNK, "neck": k.TRUNK + k.NECK, "head_centre": k.TRUNK + k.NECK + k.HEAD / 2, "head": k.HEAD / 2, "thigh": k.THIGH, "shank": k.SHANK,
         "ankle": k.ANKLE_HEIGHT, "heel": k.FOOT * k.HEEL_SHARE, "toe": k.FOOT * (1 - k.HEEL_SHARE),
@@ -210,13 +206,12 @@ def animation(figure: Figure) -> Animation:
         lengths={name: num(v * SCALE) for name, v in lengths.items()},
         joints=joints,
         root=root,
-        heel_path=heel_path(figure),
+        heel_path=heel_line,
     )
 
 
-def _peak(figure: Figure) -> int:
+def _peak(placed: list[Pose]) -> int:
     """The keyframe where the near heel is highest: the moment a coach looks at."""
-    placed = poses(figure)
     return max(range(len(placed)), key=lambda i: (round(placed[i].near.heel[1], 6), -i))
 
 
@@ -236,28 +231,73 @@ class Comparison:
     faulty_back: int
 
 
-@k.remembered
-def comparison(correct: Figure, faulty: Figure) -> Comparison:
-    figures = (correct, faulty)
-    paths = [k.heel_path(f, PATH_SAMPLES) for f in figures]
-    peaks = [f.keyframes[_peak(f)] for f in figures]
-    placed = [k.place(frame, 0, 0) for frame in peaks]
-    xs, left, right = _spread([_reach(p, path) for p, path in zip(placed, paths)])
-    shown = [drawn(p, frame.label, x) for p, frame, x in zip(placed, peaks, xs)]
-    view_box, width = _box(left, right, [*poses(correct), *poses(faulty)])
-    return Comparison(
-        view_box=view_box,
-        width=width,
-        ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
-        correct=shown[0],
-        faulty=shown[1],
-        correct_path=heel_path(correct),
-        faulty_path=heel_path(faulty),
-        correct_back=behind(correct),
-        faulty_back=behind(faulty),
-    )
+def _behind(path: tuple[Point, ...]) -> int:
+    """How far a heel path goes behind the hip, in whole centimetres."""
+    return max(0, round(-min(x for x, _ in path) * 100))
 
 
-def behind(figure: Figure) -> int:
-    """How far the near heel goes behind the hip over the cycle, in whole centimetres."""
-    return max(0, round(-min(x for x, _ in k.heel_path(figure, PATH_SAMPLES)) * 100))
+class Figures:
+    """The drawings of one build's figures, each computed once.
+
+    One figure is drawn on its variant page, its card, the mistakes page and in every
+    comparison; the models are immutable, so each result is remembered by the identity
+    of its figures until the build (and this object) is dropped. Each entry keeps its
+    figures alive, so an id is never reused while it is remembered. A cache that
+    outlives the build would key the drawings (``strip``, ``animation``,
+    ``comparison``: plain data) by the figures' content instead, in ``_remember``."""
+
+    def __init__(self) -> None:
+        self._memo: dict[tuple, tuple[tuple, object]] = {}
+
+    def _remember(self, kind: str, figures: tuple[Figure, ...], make: Callable[[], T]) -> T:
+        key = (kind, *map(id, figures))
+        kept = self._memo.get(key)
+        if kept is None:
+            kept = self._memo[key] = (figures, make())
+        return kept[1]
+
+    def poses(self, figure: Figure) -> list[Pose]:
+        """Every keyframe of the cycle, placed."""
+        return self._remember("poses", (figure,), lambda: k.poses(figure))
+
+    def heel_points(self, figure: Figure) -> tuple[Point, ...]:
+        """The near heel over the cycle (see ``kinematics.heel_path``)."""
+        return self._remember("heel", (figure,), lambda: k.heel_path(figure, PATH_SAMPLES))
+
+    def heel_path(self, figure: Figure) -> str:
+        """The near heel's path over the cycle as polyline points, x from the hip (at 0)."""
+        return self._remember("heel line", (figure,), lambda: _polyline(self.heel_points(figure), 0))
+
+    def strip(self, figure: Figure) -> Strip:
+        return self._remember("strip", (figure,), lambda: _strip(
+            figure, self.poses(figure), self.heel_points(figure), self.heel_path(figure)))
+
+    def animation(self, figure: Figure) -> Animation:
+        return self._remember("animation", (figure,), lambda: _animation(figure, self.poses(figure), self.heel_path(figure)))
+
+    def behind(self, figure: Figure) -> int:
+        """How far the near heel goes behind the hip over the cycle, in whole centimetres."""
+        return _behind(self.heel_points(figure))
+
+    def comparison(self, correct: Figure, faulty: Figure) -> Comparison:
+        return self._remember("comparison", (correct, faulty), lambda: self._comparison(correct, faulty))
+
+    def _comparison(self, correct: Figure, faulty: Figure) -> Comparison:
+        figures = (correct, faulty)
+        paths = [self.heel_points(f) for f in figures]
+        peaks = [f.keyframes[_peak(self.poses(f))] for f in figures]
+        placed = [k.place(frame, 0, 0) for frame in peaks]
+        xs, left, right = _spread([_reach(p, path) for p, path in zip(placed, paths)])
+        shown = [drawn(p, frame.label, x) for p, frame, x in zip(placed, peaks, xs)]
+        view_box, width = _box(left, right, [*self.poses(correct), *self.poses(faulty)])
+        return Comparison(
+            view_box=view_box,
+            width=width,
+            ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
+            correct=shown[0],
+            faulty=shown[1],
+            correct_path=self.heel_path(correct),
+            faulty_path=self.heel_path(faulty),
+            correct_back=_behind(paths[0]),
+            faulty_back=_behind(paths[1]),
+        )

@@ -1,15 +1,14 @@
 """Forward kinematics of the side-view figure: joint angles in, joint positions out.
 
-Pure functions over the model's keyframes. Coordinates are metres, x forward
-(to the right), y up, the ground at y = 0. Segment lengths are fixed fractions of
-body height from the anthropometric table in D. A. Winter, *Biomechanics and
-Motor Control of Human Movement* (4th ed., 2009), fig. 4.1, so every figure in
-the handbook has one body.
+Pure functions over the model's keyframes (``draw.Figures`` remembers their results
+for one build). Coordinates are metres, x forward (to the right), y up, the ground
+at y = 0. Segment lengths are fixed fractions of body height from the
+anthropometric table in D. A. Winter, *Biomechanics and Motor Control of Human
+Movement* (4th ed., 2009), fig. 4.1, so every figure in the handbook has one body.
 """
 
 from __future__ import annotations
 
-import functools
 import math
 from typing import NamedTuple
 
@@ -29,38 +28,6 @@ FOREARM = 0.146 * HEIGHT     # elbow to wrist
 HAND = 0.108 * HEIGHT / 2    # wrist to the middle of the hand
 
 Point = tuple[float, float]
-
-
-_MEMOS: list[dict] = []
-
-
-def remembered(function):
-    """Remember a figure function's result by the identity of its arguments.
-
-    One figure is drawn on its variant page, its card, the mistakes page and in every
-    comparison; the models are immutable, so each result is computed once per build.
-    Each entry keeps its arguments alive, so an id is never reused while it is
-    remembered; ``forget`` empties every memo when a build is done."""
-    memo: dict[tuple, tuple[tuple, object]] = {}
-    _MEMOS.append(memo)
-
-    @functools.wraps(function)
-    def wrapper(*args):
-        key = tuple(id(a) for a in args)
-        kept = memo.get(key)
-        if kept is not None and all(a is b for a, b in zip(kept[0], args)):
-            return kept[1]
-        result = function(*args)
-        memo[key] = (args, result)
-        return result
-
-    return wrapper
-
-
-def forget() -> None:
-    """Drop every remembered result (the figures of a finished build)."""
-    for memo in _MEMOS:
-        memo.clear()
 
 
 def direction(angle: float) -> Point:
@@ -102,7 +69,7 @@ class Pose(NamedTuple):
         return min(self.hip[1], self.shoulder[1], self.neck[1], self.head[1] - self.head_radius,
                    n[0][1], n[1][1], n[2][1], n[3][1], n[4][1], n[5][1], f[0][1], f[1][1], f[2][1], f[3][1], f[4][1], f[5][1])
 
-    def moved(self, dx: float, dy: float) -> "Pose":
+    def moved(self, dx: float, dy: float) -> Pose:
         def ms(s: Side) -> Side:
             return Side(*((x + dx, y + dy) for x, y in s))
 
@@ -154,7 +121,6 @@ def place(frame: Keyframe | Frame, at: float, travel: float) -> Pose:
     return pose.moved(at * travel, frame.lift - pose.lowest())
 
 
-@remembered
 def poses(figure: Figure) -> list[Pose]:
     """Every keyframe of the cycle, placed."""
     return [place(k, t, figure.travel) for k, t in zip(figure.keyframes, figure.times())]
@@ -211,7 +177,6 @@ def frame_at(figure: Figure, t: float) -> Frame:
     return frames_at(figure, [t])[0]
 
 
-@remembered
 def heel_path(figure: Figure, samples: int = 36) -> tuple[Point, ...]:
     """The near heel over one cycle, ``samples`` points evenly spaced in time, with x
     measured from the hip (so forward travel does not stretch it) and y above the ground."""

@@ -34,8 +34,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
 
-import serve_reload  # noqa: E402
-import synthetic  # noqa: E402
+import serve_reload
+import synthetic
 
 SIZES = (10, 100, 1000)
 REFERENCE = 100
@@ -97,7 +97,7 @@ class SiteSize:
     search_index: int
 
     @classmethod
-    def of(cls, site: Path) -> "SiteSize":
+    def of(cls, site: Path) -> SiteSize:
         pages = {p: p.stat().st_size for p in site.rglob("*.html")}
         largest = max(pages, key=pages.get)
         return cls(
@@ -239,15 +239,15 @@ def report(results: list[Result], ship: dict, serve: list[float], runs: int, loa
         "",
         "## The shipped handbook",
         "",
-        f"- `mkdocs build`: {median(ship['build'], 'wall'):.1f} s (CPU {median(ship['build'], 'cpu'):.1f} s), peak memory "
-        f"{max(x.rss_mb for x in ship['build']):,.0f} MB.",
+        (f"- `mkdocs build`: {median(ship['build'], 'wall'):.1f} s (CPU {median(ship['build'], 'cpu'):.1f} s), peak memory "
+         f"{max(x.rss_mb for x in ship['build']):,.0f} MB."),
     ]
     if "cards" in ship:
         extra = median(ship["cold"], "wall") - median(ship["build"], "wall")
         lines += [
-            f"- With card decks (`HANDBOOK_PDF=1`), from cold: {median(ship['cold'], 'wall'):.1f} s; with the decks cached: "
-            f"{median(ship['warm'], 'wall'):.1f} s; deck rendering {extra / (4 * ship['cards']) * 1000:.0f} ms per card "
-            f"rendered ({ship['cards']} cards, each in four decks: A4 and Letter, of all drills and of its own drill).",
+            (f"- With card decks (`HANDBOOK_PDF=1`), from cold: {median(ship['cold'], 'wall'):.1f} s; with the decks cached: "
+             f"{median(ship['warm'], 'wall'):.1f} s; deck rendering {extra / (4 * ship['cards']) * 1000:.0f} ms per card "
+             f"rendered ({ship['cards']} cards, each in four decks: A4 and Letter, of all drills and of its own drill)."),
         ]
     else:
         lines.append("- Card decks: this handbook has none yet, so they were not measured.")
@@ -331,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.runs < 3:
         parser.error("--runs must be at least 3: the table gives medians")
-    started = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    started = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC")
     t0, load0 = time.perf_counter(), os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as tmp:
         work = Path(tmp)

@@ -15,11 +15,10 @@ import sys
 import time
 
 import material.plugins.search.plugin as search
-import mkdocs.commands.build as build
-import mkdocs.plugins as plugins
-import mkdocs.structure.pages as pages
-import mkdocs.utils as utils
+from mkdocs import plugins, utils
 from mkdocs.__main__ import cli
+from mkdocs.commands import build
+from mkdocs.structure import pages
 
 spent: collections.Counter = collections.Counter()
 

@@ -52,7 +52,7 @@ def wait_for(url: str, text: str, deadline: float) -> bool:
 
 def measure(project: Path, edits: int = 3) -> list[float]:
     """Seconds from each save of a drill file to its page showing the change."""
-    drill = sorted((project / "drills").glob("*.yaml"))[0]
+    drill = min((project / "drills").glob("*.yaml"))
     original = drill.read_text(encoding="utf-8")
     name = yaml.safe_load(original)["name"]
     port = free_port()
@@ -66,7 +66,7 @@ def measure(project: Path, edits: int = 3) -> list[float]:
             raise RuntimeError(f"mkdocs serve did not answer on {url}")
         for i in range(edits):
             marker = f"Zq{i}x{port}"
-            edited = re.sub(r"^name: .*$", f"name: {json.dumps(f'{name} {marker}')}", original, count=1, flags=re.M)
+            edited = re.sub(r"^name: .*$", f"name: {json.dumps(f'{name} {marker}')}", original, count=1, flags=re.MULTILINE)
             time.sleep(1.0)   # let the server settle after the previous build
             start = time.perf_counter()
             drill.write_text(edited, encoding="utf-8")

@@ -1,11 +1,12 @@
 """The real handbook through a strict MkDocs build: pages, their key text, search, export."""
 
 import json
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build, run_generator
+from generator.paths import Paths, page_url
+from generator.text import Text
+from tests.conftest import mkdocs_build, run_generator
 
 PAGES = [
     "index.html", "drills/index.html", "drills/butt-kickers/index.html",
@@ -31,16 +32,22 @@ def test_drill_page_shows_what_a_coach_needs(built_site):
         assert text in html, text
 
 
-def test_variant_page_has_steps_cues_and_figure(built_site):
+def test_variant_page_has_steps_cues_and_figure(built_site, handbook):
     html = read(built_site, "drills/butt-kickers/heels-pelvis/index.html")
     assert '<ol class="dh-steps">' in html and '<ul class="dh-cues">' in html
     assert 'role="img"' in html and "<title" in html
-    assert 'href="../../../mistakes/#butt-kickers--legs-give-up"' in html
+    mistakes = _mistakes_page(handbook, "butt-kickers", "legs-give-up").removesuffix("index.html")
+    assert f'href="../../../{mistakes}#butt-kickers--legs-give-up"' in html
     assert 'href="../dynamic/"' in html
 
 
-def test_mistakes_and_footwear_are_anchored(built_site):
-    mistakes = read(built_site, "mistakes/index.html")
+def _mistakes_page(handbook, drill_id: str, mistake_id: str) -> str:
+    """The built page that holds a mistake (the mistakes are split into pages as the handbook grows)."""
+    return page_url(Paths.of(handbook, Text()).mistake(drill_id, mistake_id).partition("#")[0], True) + "index.html"
+
+
+def test_mistakes_and_footwear_are_anchored(built_site, handbook):
+    mistakes = read(built_site, _mistakes_page(handbook, "butt-kickers", "legs-give-up"))
     assert 'id="butt-kickers--legs-give-up"' in mistakes and "the legs give up" in mistakes
     footwear = read(built_site, "footwear/index.html")
     for criterion in ("sport-specific", "light", "flexible", "adequate-sole"):

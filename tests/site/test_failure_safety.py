@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from generator.write import write_tree
-from tests.conftest import ROOT, mkdocs_build, run_generator
+from tests.conftest import DATA, mkdocs_build, run_generator
 
-BAD_DRILL = ROOT / "tests/data/bad/nan.yaml"
+BAD_DRILL = DATA / "bad" / "nan.yaml"
 BAD_DRILL_PROBLEM = "drills/nan.yaml:29:11: variants[0].figure.keyframes[1].trunk: must be a finite number"
 
 

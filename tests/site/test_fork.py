@@ -4,9 +4,11 @@ build, all without touching Python, exactly as CONTRIBUTING.md tells a club to d
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
+from generator import paths
 from tests.conftest import mkdocs_build, run_generator
 
 CLUB = "Riverside Harriers Drills"
@@ -31,7 +33,13 @@ def _built_pages(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
 
 
-def test_a_club_forks_adds_a_drill_renames_recolours_and_rewords(project, built_site, tmp_path):
+def _list_pages(drills: int) -> set[str]:
+    """The built pages of the drill list and the mistakes for a handbook of ``drills`` drills."""
+    return {paths.page_url(listing.path(n), True) + "index.html"
+            for listing in (paths.DRILL_LIST, paths.MISTAKE_LIST) for n in range(1, math.ceil(drills / listing.size) + 1)}
+
+
+def test_a_club_forks_adds_a_drill_renames_recolours_and_rewords(project, built_site, tmp_path, handbook):
     result = run_generator("new", "Carioca", cwd=project)
     assert result.returncode == 0, result.stderr
     drill = project / "drills/carioca.yaml"
@@ -68,12 +76,16 @@ def test_a_club_forks_adds_a_drill_renames_recolours_and_rewords(project, built_
     assert f"<title>Carioca: Basic - {CLUB}</title>" in variant
     assert 'data-md-color-primary="deep-orange"' in variant
     assert "Carioca" in (site / "drills/index.html").read_text(encoding="utf-8")
-    assert "Shoulders twist with the hips" in (site / "mistakes/index.html").read_text(encoding="utf-8")
+    mistakes = [p.read_text(encoding="utf-8") for p in [site / "mistakes/index.html", *site.glob("mistakes/*/index.html")]]
+    assert any("Shoulders twist with the hips" in page for page in mistakes)
     assert re.search(rf"<h2[^>]*>{CUES_HEADING}", (site / "drills/butt-kickers/heels-pelvis/index.html").read_text(encoding="utf-8"))
     search = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     assert any(doc["location"].startswith("drills/carioca/") for doc in search["docs"])
 
-    # nothing else broke: every page of the shipped handbook is still there, and only Carioca's are new
+    # nothing else broke: every page of the handbook is still there, and only Carioca's are new (with
+    # the list pages one more drill may need)
+    count = len(handbook.drills)
     assert _built_pages(site) - _built_pages(built_site) == {
-        "drills/carioca/index.html", "drills/carioca/basic/index.html", "cards/carioca/index.html"}
+        "drills/carioca/index.html", "drills/carioca/basic/index.html", "cards/carioca/index.html",
+        *(_list_pages(count + 1) - _list_pages(count))}
     assert _built_pages(built_site) <= _built_pages(site)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import logging
 import math
 import re
 import shutil
@@ -15,9 +14,13 @@ import pytest
 import zxingcpp
 from PIL import Image, ImageChops
 
-from generator import cards, site
-from generator.model import read_handbook
-from generator.render import Paths, environment, page_url
+from generator import cards
+from generator.adapters import decks_wanted
+from generator.build import Build, Settings
+from generator.environment import environment
+from generator.figure.draw import Figures
+from generator.paths import Site
+from generator.text import Text
 from tests.conftest import ROOT, mkdocs_build, run_generator
 
 SITE_URL = "https://drills.example.org/handbook/"
@@ -26,17 +29,17 @@ PRINTABLE_MM = 6.0      # no card within this distance of a sheet's edge (a prin
 
 
 @pytest.fixture(scope="module")
-def shipped():
-    handbook, problems = read_handbook(ROOT)
-    assert problems == []
-    env = environment(ROOT)
-    return handbook, env, cards.make_cards(handbook, lambda d, v: page_url(Paths.variant(d, v), True), SITE_URL)
+def shipped(handbook):
+    """The handbook's cards, with the environment and text filters that check them."""
+    text = Text()
+    env = environment(ROOT, text)
+    return handbook, env, text, cards.make_cards(handbook, Figures(), Site(SITE_URL))
 
 
 @pytest.fixture(scope="module", params=sorted(cards.PAPERS))
 def deck(request, shipped):
     """The whole shipped deck on one paper: its HTML, its PDF and the paper."""
-    handbook, env, all_cards = shipped
+    _, env, _, all_cards = shipped
     paper = cards.PAPERS[request.param]
     html = cards.deck_html(env, all_cards, paper, "test deck")
     return html, cards.render_pdf(html), paper, all_cards
@@ -124,7 +127,7 @@ def test_the_heel_path_is_printed_on_the_cards(shipped, tmp_path):
     """The strip draws each pose's heel path with ``<use>``: the deck's styles must reach it in the PDF."""
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm not found (apt-get install -y poppler-utils)")
-    _, env, all_cards = shipped
+    _, env, _, all_cards = shipped
     html = cards.deck_html(env, all_cards[:1], cards.PAPERS["a4"], "one card")
     assert "<use " in html
     blue = (0x15, 0x65, 0xC0)
@@ -134,35 +137,37 @@ def test_the_heel_path_is_printed_on_the_cards(shipped, tmp_path):
 
 
 def test_a_deck_is_the_same_bytes_every_time(shipped):
-    _, env, all_cards = shipped
+    _, env, _, all_cards = shipped
     html = cards.deck_html(env, all_cards[:1], cards.PAPERS["a4"], "one card")
     assert cards.render_pdf(html) == cards.render_pdf(html)
 
 
-def test_without_an_address_the_card_prints_the_page_path(caplog):
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.handbook"):
-        pages = site.build_pages(ROOT, {"site_url": ""})
-    page = pages["cards/butt-kickers/index.md"]
-    assert "/drills/butt-kickers/heels-pelvis/" in page and "dh-qr-code" not in page
-    notes = [r for r in caplog.records if r.name == "mkdocs.plugins.handbook"]
-    assert any("QR" in r.getMessage() and r.levelno == logging.INFO for r in notes)
-    assert not [r for r in notes if r.levelno >= logging.WARNING]
+def test_without_an_address_the_card_prints_the_page_path(handbook):
+    build = Build(ROOT)
+    pages = build.pages()
+    drill = handbook.drills[0]
+    page = pages[f"cards/{drill.id}/index.md"]
+    assert f"/drills/{drill.id}/{drill.variants[0].id}/" in page and "dh-qr-code" not in page
+    assert [(p.path, p.field, p.severity) for p in build.reported] == [("mkdocs.yml", "site_url", "note")]
+    assert "QR code" in build.reported[0].message
 
 
-def test_card_pages_link_the_decks_only_when_they_are_built():
-    pages = site.build_pages(ROOT, {"site_url": SITE_URL})
+def test_card_pages_link_the_decks_only_when_they_are_built(handbook):
+    build = Build(ROOT, Settings(site=Site(SITE_URL)))
+    pages = build.pages()
+    assert build.reported == []
     assert not any(p.endswith(".pdf") for p in pages)
-    assert "not built" in pages["cards/index.md"] and "not built" in pages["cards/a-skip/index.md"]
-    assert "dh-qr-code" in pages["cards/a-skip/index.md"]
-    for drill in ("a-skip", "butt-kickers"):
-        assert "[Print the cards](../../cards/%s/index.md)" % drill in pages[f"drills/{drill}/index.md"]
+    assert "not built" in pages["cards/index.md"]
+    for drill in handbook.drills:
+        assert "not built" in pages[f"cards/{drill.id}/index.md"] and "dh-qr-code" in pages[f"cards/{drill.id}/index.md"]
+        assert f"[Print the cards](../../cards/{drill.id}/index.md)" in pages[f"drills/{drill.id}/index.md"]
 
 
 @pytest.mark.parametrize(("environ", "serving", "wanted"), [
     ({}, False, True), ({}, True, False), ({"HANDBOOK_PDF": "0"}, False, False), ({"HANDBOOK_PDF": "1"}, True, True),
 ])
 def test_when_decks_are_rendered(environ, serving, wanted):
-    assert cards.decks_wanted(environ, serving) is wanted
+    assert decks_wanted(environ, serving) is wanted
 
 
 def _lengthen_a_step(project: Path) -> int:
@@ -176,13 +181,13 @@ def _lengthen_a_step(project: Path) -> int:
     return steps_line + 1
 
 
-def test_text_too_long_for_a_card_is_a_located_warning(project, caplog):
+def test_text_too_long_for_a_card_is_a_located_problem(project):
     line = _lengthen_a_step(project)
-    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.handbook"):
-        site.build_pages(project, {"site_url": SITE_URL})
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert len(warnings) == 1
-    assert warnings[0].startswith(f"drills/butt-kickers.yaml:{line}:5: variants[0].steps: the card of variant 'heels-pelvis'")
+    build = Build(project, Settings(site=Site(SITE_URL)))
+    build.pages()
+    assert len(build.reported) == 1 and build.reported[0].is_error
+    assert str(build.reported[0]).startswith(
+        f"drills/butt-kickers.yaml:{line}:5: variants[0].steps: the card of variant 'heels-pelvis'")
 
 
 def test_a_strict_build_fails_on_a_card_that_does_not_fit(project, tmp_path):
@@ -192,41 +197,47 @@ def test_a_strict_build_fails_on_a_card_that_does_not_fit(project, tmp_path):
     assert "drills/butt-kickers.yaml:" in result.stderr and "variants[0].steps" in result.stderr
 
 
-def test_every_shipped_card_fits(shipped):
-    handbook, env, all_cards = shipped
-    assert cards.fit_problems(handbook, all_cards, env) == []
+def test_every_card_fits(shipped):
+    handbook, env, text, all_cards = shipped
+    assert cards.fit_problems(handbook, all_cards, env, text) == []
 
 
-def test_a_deck_is_rendered_once_then_read_from_the_cache(project, monkeypatch):
+def test_a_deck_is_rendered_once_then_read_from_the_cache(project, monkeypatch, handbook):
     rendered = []
     real = cards.render_pdf
     monkeypatch.setattr(cards, "render_pdf", lambda html: rendered.append(html) or real(html))
-    first = site.build_deck(project, {}, "a4", ["ankling"])
-    second = site.build_deck(project, {}, "a4", ["ankling"])
+    settings = Settings(cache=project / ".cache")
+    drill = handbook.drills[0].id
+    first = Build(project, settings).deck("a4", [drill])
+    second = Build(project, settings).deck("a4", [drill])
     assert first == second and len(rendered) == 1
     assert len(list((project / ".cache" / "cards").glob("*.pdf"))) == 1
     css = project / "templates" / "cards" / "cards.css"
     css.write_text(css.read_text() + "\n.dh-card-name { letter-spacing: .01em; }\n")
-    site.build_deck(project, {}, "a4", ["ankling"])
+    Build(project, settings).deck("a4", [drill])
     assert len(rendered) == 2
 
 
-def test_the_command_writes_a_deck_of_the_chosen_drills(tmp_path):
+def test_the_command_writes_a_deck_of_the_chosen_drills(project, tmp_path, handbook):
     out = tmp_path / "tonight.pdf"
-    result = run_generator("cards", "--paper", "letter", "--drill", "a-skip", "--drill", "butt-kickers", "--out", str(out))
+    chosen = [handbook.drill("a-skip"), handbook.drill("butt-kickers")]
+    result = run_generator("cards", "--paper", "letter", "--drill", "a-skip", "--drill", "butt-kickers", "--out", str(out),
+                           cwd=project)
     assert result.returncode == 0, result.stderr
     reader = pypdf.PdfReader(out)
-    assert len(reader.pages) == 2          # 2 + 3 cards
+    assert len(reader.pages) == math.ceil(sum(len(d.variants) for d in chosen) / 4)
     assert round(float(reader.pages[0].mediabox.width)) == 612
     text = " ".join(reader.pages[0].extract_text().split())
-    assert text.index("A-march") < text.index("Heels to pelvis")
+    assert text.index(chosen[0].variants[0].name) < text.index(chosen[1].variants[0].name)
+    assert list((project / ".cache" / "cards").glob("*.pdf"))
 
 
-def test_the_command_refuses_an_unknown_drill(tmp_path):
+def test_the_command_refuses_an_unknown_drill(tmp_path, handbook):
     out = tmp_path / "x.pdf"
     result = run_generator("cards", "--drill", "a-skip", "--drill", "carioka", "--out", str(out))
     assert result.returncode == 1
-    assert re.search(r"--drill: no drill has the id 'carioka'; the drills are: a-skip, ", result.stderr)
+    known = ", ".join(d.id for d in handbook.drills)
+    assert f"--drill: no drill has the id 'carioka'; the drills are: {known}" in result.stderr
     assert "Traceback" not in result.stderr and not out.exists()
 
 
@@ -242,5 +253,8 @@ def test_mkdocs_serve_leaves_the_decks_out(monkeypatch):
     monkeypatch.setattr(mkdocs_hook, "_serving", False)
     mkdocs_hook.on_startup(command="serve", dirty=False)
     mkdocs_hook.on_pre_build(_Config(site_url=SITE_URL, use_directory_urls=True))
-    assert "cards/index.md" in mkdocs_hook._pages
-    assert not [p for p in mkdocs_hook._pages if p.endswith(".pdf")]
+    pages = mkdocs_hook._current.pages
+    mkdocs_hook.on_post_build(None)
+    assert "cards/index.md" in pages
+    assert not [p for p in pages if p.endswith(".pdf")]
+    assert mkdocs_hook._current is None

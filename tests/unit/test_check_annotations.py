@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.conftest import run_generator
-
 from generator.problems import Problem
+from tests.conftest import run_generator
 
 
 def test_each_problem_becomes_an_annotation_at_its_file_line_and_column(project):

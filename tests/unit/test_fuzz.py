@@ -20,7 +20,7 @@ from generator.problems import Problem
 from tests.conftest import ROOT
 
 FUZZ = settings(
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", 50)),
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "50")),
     deadline=None,
     derandomize=os.environ.get("CI") == "true",
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],

@@ -1,10 +1,12 @@
 """Index-like pages are split so that none grows with the handbook; links stay relative ``.md`` links."""
 
+import math
 import re
 from pathlib import Path
 
-from generator.render import Listing, Paths
-from generator.site import build_pages
+from generator import paths
+from generator.build import build_pages
+from generator.pagination import Listing, window
 from tests.conftest import ROOT
 from tests.unit.test_synthetic import _synthetic
 
@@ -18,7 +20,7 @@ def test_a_listing_splits_in_order_with_the_first_page_at_its_own_path():
 
 
 def test_mistakes_of_a_large_handbook_are_split_and_linked_to_the_right_page(tmp_path: Path):
-    count = Paths.mistake_list.size + 3
+    count = paths.MISTAKE_LIST.size + 3
     project = _synthetic().make_handbook(ROOT, tmp_path / "handbook", count)
     pages = build_pages(project)
     assert "mistakes.md" in pages and "mistakes/2.md" in pages and "mistakes/3.md" not in pages
@@ -26,23 +28,33 @@ def test_mistakes_of_a_large_handbook_are_split_and_linked_to_the_right_page(tmp
     assert "title: Common mistakes, page 2 of 2" in second
     assert "](mistakes/2.md)" in first and "](../mistakes.md)" in second
     # The last drills by name are on page 2; their variant pages link there, by a relative .md path.
-    last = sorted(re.findall(r"\{: #(drill-\d+)--mistake-1 \}", second))[0]
+    last = min(re.findall(r"\{: #(drill-\d+)--mistake-1 \}", second))
     assert f"{{: #{last}--mistake-1 }}" not in first
     assert f"](../../mistakes/2.md#{last}--mistake-1)" in pages[f"drills/{last}/variant-1.md"]
     assert f"](../../mistakes/2.md#{last}--mistake-1)" in pages[f"drills/{last}/index.md"]
     # Drill list: one page up to its size, with every drill.
     assert "drill-list/2.md" not in pages
-    assert len(re.findall(r"^## \[", pages["drills/index.md"], re.M)) == count
+    assert len(re.findall(r"^## \[", pages["drills/index.md"], re.MULTILINE)) == count
 
 
-def test_the_shipped_handbook_has_one_page_of_each_and_no_pager():
+def test_the_handbook_has_as_many_list_pages_as_its_drills_need(handbook):
     pages = build_pages(ROOT)
-    assert not any(p.startswith(("drill-list/", "mistakes/")) for p in pages)
-    assert "dh-pager" not in pages["drills/index.md"] and "dh-pager" not in pages["mistakes.md"]
+    for listing in (paths.DRILL_LIST, paths.MISTAKE_LIST):
+        count = math.ceil(len(handbook.drills) / listing.size)
+        assert listing.path(count) in pages and listing.path(count + 1) not in pages
+        assert ("dh-pager" in pages[listing.first]) == (count > 1)
+
+
+def test_the_pager_window_keeps_the_ends_and_the_neighbours():
+    pages = Listing("a.md", "a/{n}.md", 1).split(list(range(9)))
+    shown = window(pages, pages[4])
+    assert [(s.after_gap, s.page.number) for s in shown] == [(False, 1), (True, 3), (False, 4), (False, 5), (False, 6),
+                                                            (False, 7), (True, 9)]
+    assert [s.page.number for s in window(pages[:1], pages[0])] == [1]
 
 
 def test_the_pager_shows_the_ends_and_the_pages_near_the_current_one(tmp_path: Path):
-    count = Paths.mistake_list.size * 7 + 1   # eight pages of mistakes
+    count = paths.MISTAKE_LIST.size * 7 + 1   # eight pages of mistakes
     project = _synthetic().make_handbook(ROOT, tmp_path / "handbook", count)
     pages = build_pages(project)
     assert "mistakes/8.md" in pages and "mistakes/9.md" not in pages

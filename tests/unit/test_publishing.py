@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import REPO, ROOT
 
-WORKFLOWS = ROOT / ".github/workflows"
-FORMS = ROOT / ".github/ISSUE_TEMPLATE"
+WORKFLOWS = REPO / ".github/workflows"
+FORMS = REPO / ".github/ISSUE_TEMPLATE"
 
 
 def _load(path: Path) -> dict:
@@ -46,7 +46,7 @@ def test_pull_requests_check_the_drills_with_annotations_and_run_the_tests():
     assert _uses(tests) == ["actions/checkout", "actions/setup-python"]
     run_tests = next(step for step in tests["steps"] if "run" in step and ".ci/run" in step["run"])
     assert run_tests["env"]["CHROME_PATH"] == "/usr/bin/google-chrome"
-    assert "make test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
+    assert "make test" in (REPO / ".ci/run").read_text(encoding="utf-8")
 
 
 def test_main_is_built_and_deployed_with_the_official_pages_actions():
@@ -103,9 +103,9 @@ def _hook(path: Path) -> dict:
 
 
 def test_the_pre_commit_hook_is_the_same_for_this_repository_and_for_others():
-    shared = _hook(ROOT / ".pre-commit-hooks.yaml")
+    shared = _hook(REPO / ".pre-commit-hooks.yaml")
     shared.pop("description")
-    assert shared == _hook(ROOT / ".pre-commit-config.yaml")
+    assert shared == _hook(REPO / ".pre-commit-config.yaml")
 
 
 @pytest.mark.parametrize(
@@ -120,15 +120,15 @@ def test_the_pre_commit_hook_is_the_same_for_this_repository_and_for_others():
     ],
 )
 def test_the_pre_commit_hook_runs_on_drill_files_only(path, checked):
-    assert bool(re.search(_hook(ROOT / ".pre-commit-config.yaml")["files"], path)) is checked
+    assert bool(re.search(_hook(REPO / ".pre-commit-config.yaml")["files"], path)) is checked
 
 
 def test_the_pre_commit_hook_reports_a_bad_drill_as_pre_commit_calls_it(tmp_path):
     bad = tmp_path / "butt-kickers.yaml"
     bad.write_text((ROOT / "drills/butt-kickers.yaml").read_text(encoding="utf-8").replace("level: ", "levle: ", 1), encoding="utf-8")
-    entry = shlex.split(_hook(ROOT / ".pre-commit-config.yaml")["entry"])
-    python = ROOT / entry[0]
+    entry = shlex.split(_hook(REPO / ".pre-commit-config.yaml")["entry"])
+    python = REPO / entry[0]
     command = [str(python) if python.exists() else sys.executable, *entry[1:], str(bad)]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 1
-    assert re.search(rf"^{re.escape(str(bad))}:\d+:1: levle: unknown key 'levle'; did you mean 'level'\?$", result.stderr, re.M)
+    assert re.search(rf"^{re.escape(str(bad))}:\d+:1: levle: unknown key 'levle'; did you mean 'level'\?$", result.stderr, re.MULTILINE)

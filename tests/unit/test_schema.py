@@ -9,10 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.__main__ import SCHEMAS, schema_text
 from generator.load import DRILLS, GUIDE, read
 from generator.model import Drill, validate
-
+from generator.model.schema import SCHEMAS, schema_text
 from tests.conftest import ROOT
 
 DRILL_FILES = sorted((ROOT / DRILLS).glob("*.yaml"))

@@ -6,8 +6,9 @@ import re
 
 import pytest
 
+from generator.build import Build, Settings
 from generator.model import read_handbook
-from generator.render import environment, page_url, render
+from generator.paths import Site, page_url
 
 
 def _rename(project, text_before: str, text_after: str, path: str = "drills/butt-kickers.yaml") -> None:
@@ -21,6 +22,10 @@ def _handbook(project):
     handbook, problems = read_handbook(project)
     assert problems == []
     return handbook
+
+
+def _pages(project, directory_urls: bool = True) -> dict:
+    return Build(project, Settings(site=Site(directory_urls=directory_urls))).pages()
 
 
 @pytest.fixture
@@ -55,7 +60,7 @@ def _refresh_target(page: str) -> str:
 )
 def test_every_old_address_sends_readers_to_the_new_page(renamed, directory_urls, expected):
     handbook = _handbook(renamed)
-    pages = render(handbook, environment(renamed, directory_urls))
+    pages = _pages(renamed, directory_urls)
     for path, target in expected.items():
         assert _refresh_target(pages[path]) == target, path
         assert f'href="{target}"' in pages[path]
@@ -66,8 +71,7 @@ def test_every_old_address_sends_readers_to_the_new_page(renamed, directory_urls
 
 
 def test_a_drill_without_former_ids_has_no_redirects(project):
-    pages = render(_handbook(project), environment(project))
-    assert not [p for p in pages if p.endswith(".html")]
+    assert not [p for p in _pages(project) if p.endswith(".html")]
 
 
 def test_redirect_wording_comes_from_the_templates(renamed):
@@ -75,8 +79,7 @@ def test_redirect_wording_comes_from_the_templates(renamed):
     override.parent.mkdir(parents=True)
     override.write_text('<meta http-equiv="refresh" content="0; url={{ target }}"><p>Déménagé : {{ drill.name | plain }}</p>\n',
                         encoding="utf-8")
-    pages = render(_handbook(renamed), environment(renamed))
-    assert "Déménagé : Butt Kickers" in pages["drills/heel-flicks/index.html"]
+    assert "Déménagé : Butt Kickers" in _pages(renamed)["drills/heel-flicks/index.html"]
 
 
 @pytest.mark.parametrize(

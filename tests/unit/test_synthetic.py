@@ -4,11 +4,11 @@ import importlib.util
 from pathlib import Path
 
 from generator.model import read_handbook
-from tests.conftest import ROOT
+from tests.conftest import REPO, ROOT
 
 
 def _synthetic():
-    spec = importlib.util.spec_from_file_location("synthetic", ROOT / "tests" / "bench" / "synthetic.py")
+    spec = importlib.util.spec_from_file_location("synthetic", REPO / "tests" / "bench" / "synthetic.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

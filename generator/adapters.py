@@ -1,0 +1,56 @@
+"""What the adapters (the MkDocs hook, the command line, the export) share: reading the
+site's settings into the core's plain ``Settings``, and the policies that belong to a
+process rather than to a build (when to render decks, when to pause the collector)."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
+
+from .build import Settings
+from .paths import Site
+
+CACHE = Path(".cache")
+
+
+def site_config(root: Path) -> dict:
+    """The site's ``mkdocs.yml`` as plain data, ``!ENV`` values resolved."""
+    with open(root / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml.load(f, Loader=get_yaml_loader())
+
+
+def settings(root: Path, config: Mapping, *, decks: bool, config_file: str = "mkdocs.yml") -> Settings:
+    """The core's settings from MkDocs' configuration (``site_config``, or MkDocs' own)."""
+    theme = config.get("theme") or {}
+    language = theme.get("language") if isinstance(theme, Mapping) else None
+    site = Site(url=config.get("site_url") or "", directory_urls=config.get("use_directory_urls", True),
+                language=language or "en")
+    return Settings(site=site, decks=decks, cache=root / CACHE, config=config_file)
+
+
+def decks_wanted(environ: Mapping[str, str], serving: bool = False) -> bool:
+    """``HANDBOOK_PDF=0`` turns deck rendering off, ``=1`` on; otherwise decks are
+    built, except under ``mkdocs serve`` where editing must stay quick."""
+    setting = environ.get("HANDBOOK_PDF", "").strip()
+    if setting in ("0", "1"):
+        return setting == "1"
+    return not serving
+
+
+@contextlib.contextmanager
+def objects_kept():
+    """Pause the cyclic garbage collector while a build makes its millions of small objects:
+    they live until the build ends, so its passes over them (a quarter of the build's time
+    at a thousand drills) would free nothing."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

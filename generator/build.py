@@ -1,0 +1,102 @@
+"""One build of the handbook: the core, from the handbook's files to ``{docs path: content}``.
+
+The MkDocs hook and the command line are thin adapters: they read the site's
+settings (``mkdocs.yml``, the environment) and hand the core plain ``Settings``;
+the core never imports MkDocs. A ``Build`` is made for one build and dropped after
+it: it owns everything that lives that long (the safe-text cache, the figures'
+drawings, the Jinja environment, the problems found that do not stop the build),
+so nothing is kept in module globals between builds.
+
+Nothing here writes a page, so a failed check leaves every output untouched; the
+one write is the deck cache (``.cache/cards/``), which only saves time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import cards
+from .environment import environment, templates_checked
+from .figure.draw import Figures
+from .model import Handbook, read_handbook
+from .paths import Paths, Site
+from .problems import InvalidHandbook, Problem
+from .render import render
+from .text import Text
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a build needs from outside the handbook's files, as plain values."""
+
+    site: Site = field(default_factory=Site)
+    decks: bool = False           # render the PDF card decks
+    cache: Path | None = None     # the folder for what outlives a build (``.cache``); none: nothing is kept
+    config: str = "mkdocs.yml"    # where the settings come from, to locate a problem with them
+
+
+class Build:
+    """One build: its settings and the caches that live as long as it.
+
+    ``pages()`` checks every drill and renders every generated page; ``deck()``
+    renders one PDF deck. Both raise ``InvalidHandbook`` with every located problem
+    when a file is wrong; what does not stop the build (a card whose text does not
+    fit, an advisory) is left in ``reported`` for the adapter to show."""
+
+    def __init__(self, root: Path, settings: Settings | None = None):
+        self.root = root
+        self.settings = settings or Settings()
+        self.text = Text()
+        self.figures = Figures()
+        self.env = environment(root, self.text, self.settings.site)
+        self.reported: list[Problem] = []
+
+    def handbook(self) -> Handbook:
+        """The handbook, read and cross-checked."""
+        handbook, problems = read_handbook(self.root)
+        if problems:
+            raise InvalidHandbook(problems)
+        return handbook
+
+    def cards(self, handbook: Handbook) -> list[cards.Card]:
+        """Every card, with the cards whose text does not fit reported."""
+        deck = cards.make_cards(handbook, self.figures, self.settings.site)
+        self.reported += cards.fit_problems(handbook, deck, self.env, self.text)
+        if not self.settings.site.url:
+            self.reported.append(Problem(self.settings.config, 1, 1, "site_url", "is not set (SITE_URL): the drill cards "
+                                         "print each page's path instead of a QR code", "note"))
+        return deck
+
+    def pages(self) -> dict[str, str | bytes]:
+        """Every generated page, with the PDF decks when the settings ask for them."""
+        with templates_checked(self.root):
+            handbook = self.handbook()
+            deck = self.cards(handbook)
+            layout = Paths.of(handbook, self.text)
+            pages: dict[str, str | bytes] = dict(render(handbook, self.env, self.figures, layout))
+            pages.update(cards.card_pages(handbook, self.env, layout, deck, cards.Decks(self.settings.decks, self._decks())))
+        return pages
+
+    def deck(self, paper: str, drill_ids: list[str]) -> bytes:
+        """One PDF deck of some drills' cards (all when ``drill_ids`` is empty), in the order given.
+
+        Raises ``cards.UnknownDrill`` for an id that names no drill."""
+        with templates_checked(self.root):
+            handbook = self.handbook()
+            deck = self.cards(handbook)
+            known = [d.id for d in handbook.drills]
+            unknown = [d for d in drill_ids if d not in known]
+            if unknown:
+                raise cards.UnknownDrill(unknown, known)
+            ids = list(dict.fromkeys(drill_ids))
+            chosen = cards.select(deck, ids) if ids else deck
+            return cards.deck_for(self.env, chosen, cards.PAPERS[paper], [handbook.drill(d) for d in ids], self._decks())
+
+    def _decks(self) -> Path | None:
+        return self.settings.cache / cards.CACHE if self.settings.cache else None
+
+
+def build_pages(root: Path, settings: Settings | None = None) -> dict[str, str | bytes]:
+    """Every generated page of the handbook under ``root``, from a build made and dropped here."""
+    return Build(root, settings).pages()

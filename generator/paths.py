@@ -1,0 +1,202 @@
+"""The site's URL layout: where every generated page lives, and its address in every language.
+
+A page is named by its *docs path*, relative to the docs folder (``drills/x/v.md``),
+the same in every language. Its *address* follows from the site's settings
+(``Site``): the default language at the site's root, any other under ``<lang>/``
+(``fr/drills/x/v/``), in MkDocs' URL style (``drills/x/v/``, or ``drills/x/v.html``
+without directory URLs). Every module that names a page imports it from here.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .pagination import Listing, ListPage
+
+if TYPE_CHECKING:
+    from .model import Drill, Handbook, Variant
+    from .text import Text
+
+# Names the site's own files take: a drill's page is its folder's index.md, and the deck
+# of every drill's cards is cards/drill-cards-<paper>.pdf, beside each drill's deck. The
+# model refuses them as ids.
+DRILL_PAGE = "index"
+ALL_CARDS = "drill-cards"
+
+DRILLS = "drills/index.md"
+MISTAKES = "mistakes.md"
+FOOTWEAR = "footwear.md"
+CARDS = "cards/index.md"
+CARD_STYLES = "cards/cards.css"
+# The drill list and the mistakes, by name, split into pages: the pages after the first
+# live outside drills/ so that no drill id can take their address.
+DRILL_LIST = Listing(DRILLS, "drill-list/{n}.md", 100)
+MISTAKE_LIST = Listing(MISTAKES, "mistakes/{n}.md", 10)
+
+
+def drill(drill_id: str) -> str:
+    return f"drills/{drill_id}/{DRILL_PAGE}.md"
+
+
+def variant(drill_id: str, variant_id: str) -> str:
+    return f"drills/{drill_id}/{variant_id}.md"
+
+
+def drill_cards(drill_id: str) -> str:
+    return f"cards/{drill_id}/index.md"
+
+
+def card_anchor(drill_id: str, variant_id: str) -> str:
+    """A variant's card on its drill's card page (and on the cards page)."""
+    return f"card-{drill_id}--{variant_id}"
+
+
+def card(drill_id: str, variant_id: str) -> str:
+    return f"{drill_cards(drill_id)}#{card_anchor(drill_id, variant_id)}"
+
+
+def deck(paper: str, drill_id: str | None = None) -> str:
+    """A PDF deck: every card (``drill-cards-a4.pdf``) or one drill's."""
+    return f"cards/{drill_id or ALL_CARDS}-{paper}.pdf"
+
+
+def criterion(criterion_id: str) -> str:
+    return f"{FOOTWEAR}#{criterion_id}"
+
+
+def anchor(drill_id: str, mistake_id: str) -> str:
+    """A mistake's anchor on the mistakes page; ``--`` cannot occur in a slug, so none collide."""
+    return f"{drill_id}--{mistake_id}"
+
+
+def slugify(name: str) -> str:
+    """An id for a name: ``"Butt Kickers"`` → ``butt-kickers`` (accents dropped)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+
+
+def by_name(drills: Sequence[Drill], text: Text) -> list[Drill]:
+    """The order of the lists: by name as a reader sees it, then by id."""
+    return sorted(drills, key=lambda d: (text.plain(d.name).casefold(), d.id))
+
+
+def redirects(handbook: Handbook) -> dict[str, tuple[str, Drill, Variant | None]]:
+    """Every former address of a page, as the docs path it had: ``{old path: (new path, drill, variant)}``."""
+    out: dict[str, tuple[str, Drill, Variant | None]] = {}
+    for d in handbook.drills:
+        drill_ids = [d.id, *d.former_ids]
+        for old in d.former_ids:
+            out[drill(old)] = (drill(d.id), d, None)
+        for v in d.variants:
+            for old_drill in drill_ids:
+                for old_variant in (v.id, *v.former_ids):
+                    if (old_drill, old_variant) != (d.id, v.id):
+                        out[variant(old_drill, old_variant)] = (variant(d.id, v.id), d, v)
+    return out
+
+
+class Paths:
+    """The docs paths the templates use (``paths.drill(id)``, ``paths.mistakes``, …) for
+    one handbook in one language: which page of the mistakes holds a drill's depends on
+    the order of the drills' names, which a translation changes."""
+
+    drills, mistakes, footwear, cards, card_styles = DRILLS, MISTAKES, FOOTWEAR, CARDS, CARD_STYLES
+    drill_list, mistake_list = DRILL_LIST, MISTAKE_LIST
+    # The module's functions, under the same names.
+    drill = staticmethod(drill)
+    variant = staticmethod(variant)
+    drill_cards = staticmethod(drill_cards)
+    card = staticmethod(card)
+    deck = staticmethod(deck)
+    criterion = staticmethod(criterion)
+
+    def __init__(self, ordered: Sequence[Drill]):
+        self.ordered = tuple(ordered)
+        self._mistake_page = {d.id: page.path for page in self.mistake_pages() for d in page.items}
+
+    @classmethod
+    def of(cls, handbook: Handbook, text: Text) -> Paths:
+        return cls(by_name(handbook.drills, text))
+
+    def drill_pages(self) -> list[ListPage]:
+        return DRILL_LIST.split(self.ordered)
+
+    def mistake_pages(self) -> list[ListPage]:
+        return MISTAKE_LIST.split(self.ordered)
+
+    def mistake(self, drill_id: str, mistake_id: str) -> str:
+        return f"{self._mistake_page[drill_id]}#{anchor(drill_id, mistake_id)}"
+
+
+def page_url(docs_path: str, directory_urls: bool) -> str:
+    """A page's address relative to its language's root, as MkDocs and Zensical give it:
+    ``drills/x/v.md`` is ``drills/x/v/`` with directory URLs, else ``drills/x/v.html``."""
+    stem = docs_path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def output_file(docs_path: str, directory_urls: bool) -> str:
+    """The file a page is written to when no engine turns it into HTML (a redirect page)."""
+    url = page_url(docs_path, directory_urls)
+    return f"{url}index.html" if url.endswith("/") or not url else url
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _relative(path: str, start: str) -> str:
+    """``posixpath.relpath``, remembered: the same few folders link to each other on every page."""
+    return posixpath.relpath(path, start)
+
+
+def relative_link(here: str, target: str) -> str:
+    """A Markdown link from the page at the docs path ``here`` to ``target`` (a docs path,
+    ``#fragment`` allowed): a relative ``.md`` path, which every engine turns into the page's address."""
+    path, _, fragment = target.partition("#")
+    rel = _relative(path, posixpath.dirname(here) or ".") if path else ""
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+def relative_url(here: str, target: str, directory_urls: bool) -> str:
+    """The address of ``target`` (a docs path, ``#fragment`` allowed) from the page at the
+    docs path ``here``, in the site's URL style: for raw HTML and redirect pages, where
+    no engine rewrites a ``.md`` link."""
+    path, _, fragment = target.partition("#")
+    at = page_url(here, directory_urls)
+    there = page_url(path, directory_urls) if path.endswith(".md") else path
+    base = at if at.endswith("/") or not at else posixpath.dirname(at) + "/"
+    rel = _relative(there or ".", base.rstrip("/") or ".")
+    if there.endswith("/") or not there:
+        rel = "./" if rel == "." else rel + "/"
+    return f"{rel}#{fragment}" if fragment else rel
+
+
+@dataclass(frozen=True)
+class Site:
+    """How the site is addressed, from its settings (``site_url``, ``use_directory_urls``,
+    ``theme.language`` in ``mkdocs.yml``): the public address (empty when there is none),
+    the URL style, and the default language, whose pages sit at the site's root."""
+
+    url: str = ""
+    directory_urls: bool = True
+    language: str = "en"
+
+    def path(self, docs_path: str, language: str | None = None) -> str:
+        """A page's address relative to the whole site's root, in ``language`` (default:
+        the site's own): ``drills/x/v/``, or ``fr/drills/x/v/`` for another language."""
+        prefix = "" if language in (None, self.language) else f"{language}/"
+        return prefix + page_url(docs_path, self.directory_urls)
+
+    def address(self, docs_path: str, language: str | None = None) -> str | None:
+        """A page's public address (for QR codes), or ``None`` when the site has none."""
+        if not self.url:
+            return None
+        return self.url.rstrip("/") + "/" + self.path(docs_path, language)
