@@ -1,8 +1,8 @@
 """Finished HTML in the generated pages, marked so that an adapter can set it aside.
 
 A template wraps a block of finished HTML (a figure, a list, a card) in
-``{% call html_block() %} … {% endcall %}``, on as many lines as reads well. The
-call puts a marker before and after the block. The MkDocs hook swaps every marked
+``{% filter html_block %} … {% endfilter %}``, on as many lines as reads well. The
+filter puts a marker before and after the block. The MkDocs hook swaps every marked
 block for a placeholder before Markdown reads the page, and puts it back after:
 Markdown never parses HTML it would pass through unchanged. A block whose outer
 element has ``data-search-exclude`` comes back only after the search index has
@@ -28,11 +28,11 @@ def unmark(text: str) -> str:
     return text.replace(START, "").replace(END, "") if START in text else text
 
 
-def html_block(caller) -> Markup:
-    """``{% call html_block() %}``: mark the block the call encloses. The markers hug the
-    HTML, leaving the lines around it as they were; a block inside a marked block is
-    part of it."""
-    content = unmark(str(caller()))
+def html_block(rendered: str) -> Markup:
+    """``{% filter html_block %}``: mark the block the filter encloses. The markers hug
+    the HTML, leaving the lines around it as they were; a block inside a marked block
+    is part of it."""
+    content = unmark(str(rendered))
     body = content.strip()
     if not body:
         return Markup(content)

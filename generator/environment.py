@@ -53,9 +53,10 @@ def environment(root: Path, text: Text | None = None, site: Site | None = None) 
         keep_trailing_newline=True,
         extensions=["jinja2.ext.do"],
     )
-    env.filters.update((text or Text()).filters(), yaml_str=lambda s: json.dumps(str(s), ensure_ascii=False))
+    env.filters.update((text or Text()).filters(), html_block=html_block,
+                       yaml_str=lambda s: json.dumps(str(s), ensure_ascii=False))
     env.globals.update(link=_link, href=_href, anchor=anchor, directory_urls=(site or Site()).directory_urls,
-                       html_block=html_block, pager_window=window)
+                       pager_window=window)
     return env
 
 

@@ -50,9 +50,19 @@ def _web_address(value: str) -> str:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_not_blank)]
+class _NumberAsText:
+    """In the editors' JSON Schema, text may be written as a number, as the check reads it."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema, handler):
+        out = handler(schema)
+        out["type"] = ["string", "number"]
+        return out
+
+
+Text = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_not_blank), _NumberAsText]
 CardText = Annotated[Text, StringConstraints(max_length=CARD_LINE)]
-Slug = Annotated[str, StringConstraints(pattern=SLUG), BeforeValidator(_number_as_text)]
+Slug = Annotated[str, StringConstraints(pattern=SLUG), BeforeValidator(_number_as_text), _NumberAsText]
 Url = Annotated[str, AfterValidator(_web_address)]
 
 

@@ -40,9 +40,11 @@ import synthetic
 SIZES = (10, 100, 1000)
 REFERENCE = 100
 OUTPUT = ROOT / "docs" / "benchmarks.md"
+# The generator as the hook runs it: one build, with the collector paused (the adapters' policy).
 GENERATOR_ONLY = (
-    "import sys, time; from pathlib import Path; from generator.site import build_pages\n"
-    "w, c = time.perf_counter(), time.process_time(); build_pages(Path('.'))\n"
+    "import time; from pathlib import Path; from generator.adapters import objects_kept; from generator.build import Build\n"
+    "w, c = time.perf_counter(), time.process_time()\n"
+    "with objects_kept(): Build(Path('.')).pages()\n"
     "print(time.perf_counter() - w, time.process_time() - c)"
 )
 
@@ -222,11 +224,11 @@ def report(results: list[Result], ship: dict, serve: list[float], runs: int, loa
         )
     lines += [
         "",
-        "- *generator*: `build_pages` alone (load, validate, render), in its own process, without imports.",
+        "- *generator*: one `Build`'s pages alone (load, validate, render), in its own process, without imports.",
         "- *export build*: `mkdocs build` of `python -m generator export`'s tree: the same pages, no hook. The generator's",
         "  share is given two ways: (build − export build) / build, and directly as generator / build. They differ",
-        "  because the hook sets the figures and the one-line HTML blocks aside while MkDocs parses Markdown (and the",
-        "  figures while it builds the search index), which the exported tree cannot do: the hooked build does less",
+        "  because the hook sets the finished HTML blocks (figures among them) aside while MkDocs parses Markdown (and",
+        "  those the search leaves out while it builds the index), which the exported tree cannot do: the hooked build does less",
         "  MkDocs work than the export build, so the first figure says little; the target is checked on the second.",
         "- The build is one process on one core, so on an idle machine its wall time is close to its CPU time; the share and",
         "  the growth per page are computed from CPU time.",
