@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline serve test audit check schema bench clean
+.PHONY: site offline serve test test-fast audit check schema bench clean
 
 $(VENV)/.site: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,8 +34,16 @@ node_modules/axe-core:
 node_modules/lighthouse:
 	npm ci --ignore-scripts --no-audit --no-fund
 
-test: $(VENV)/.test | node_modules/axe-core  ## run the whole test suite
-	$(PY) -m pytest
+# The tests run in as many processes as the machine has cores (pytest-xdist); TEST_WORKERS=0 runs them in this one.
+TEST_WORKERS ?= auto
+
+test: $(VENV)/.test | node_modules/axe-core  ## run the whole test suite: ruff, then every test
+	$(PY) -m ruff check .
+	$(PY) -m pytest -n $(TEST_WORKERS)
+
+test-fast: $(VENV)/.test  ## the fast part alone: ruff, then every test that needs no browser
+	$(PY) -m ruff check .
+	$(PY) -m pytest -n $(TEST_WORKERS) -m "not browser"
 
 audit: $(VENV)/.test | node_modules/lighthouse  ## Lighthouse scores and Nu HTML Checker errors (not part of make test)
 	$(PY) tests/audit.py

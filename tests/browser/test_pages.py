@@ -56,9 +56,13 @@ def test_search_is_reachable_and_usable_with_the_keyboard(page, site_url):
 
 
 # What shows the focus: the element itself, or the label of a visually hidden input
-# (Material's palette switch and toggles); its outline style and width.
+# (Material's palette switch and toggles); its outline style and width. Null when nothing
+# has the focus, "again" when Tab has come round to an element already seen.
 _FOCUS_RING = """() => {
   const el = document.activeElement;
+  if (el === document.body) return null;
+  if (el.dataset.dhTabbed) return "again";
+  el.dataset.dhTabbed = "1";
   const hidden = el.matches('input') && parseFloat(getComputedStyle(el).width) === 0;
   const shown = hidden ? document.querySelector(`label[for="${el.id}"]:not([hidden])`) || el : el;
   const s = getComputedStyle(shown);
@@ -72,9 +76,13 @@ def test_every_control_shows_keyboard_focus(page, site_url, path):
     seen = []
     for _ in range(150):
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement === document.body"):
+        focus = page.evaluate(_FOCUS_RING)
+        if focus == "again":
             break
-        seen.append(page.evaluate(_FOCUS_RING))
+        # Nothing focused: past the last control, or on one that hid itself as the page
+        # scrolled (Material's "back to top"); the next Tab goes on from there.
+        if focus is not None:
+            seen.append(focus)
     assert len(seen) > 10
     assert [f for f in seen if f["style"] == "none" or f["width"] == 0] == []
 
