@@ -13,14 +13,15 @@ and the PDF decks drop the markers, so any engine reads the same HTML inline.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from markupsafe import Markup
 
 START = "<!--dh:html-->"
 END = "<!--dh:/html-->"
-MARKED = re.compile(f"{re.escape(START)}(.*?){re.escape(END)}", re.DOTALL)
 _FIRST_TAG = re.compile(r"<[^>]*>")
 _EXCLUDED = re.compile(r"\sdata-search-exclude(?=[\s=/>])")
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 def unmark(text: str) -> str:
@@ -38,6 +39,44 @@ def html_block(rendered: str) -> Markup:
         return Markup(content)
     start = len(content) - len(content.lstrip())
     return Markup(f"{content[:start]}{START}{body}{END}{content[start + len(body):]}")
+
+
+def swap_marked(text: str, swap: Callable[[str], str]) -> str:
+    """``text`` with each marked block, markers included, replaced by ``swap(block)``.
+
+    Blocks are found with ``str.find``: a page of a large handbook is mostly marked HTML,
+    which a regular expression would walk through character by character."""
+    if START not in text:
+        return text
+    out, at = [], 0
+    while (start := text.find(START, at)) >= 0:
+        end = text.find(END, start)
+        out += (text[at:start], swap(text[start + len(START):end]))
+        at = end + len(END)
+    out.append(text[at:])
+    return "".join(out)
+
+
+def marked(text: str) -> list[str]:
+    """The marked blocks of ``text``, in order."""
+    found: list[str] = []
+    swap_marked(text, lambda block: found.append(block) or "")
+    return found
+
+
+def ids(block: str) -> list[str]:
+    """The ids in a block that a link may name: those inside its drawings (``<svg>``) aside."""
+    out: list[str] = []
+    at = 0
+    while True:
+        start = block.find("<svg", at)
+        out += _ID.findall(block, at, len(block) if start < 0 else start)
+        if start < 0:
+            return out
+        end = block.find("</svg>", start)
+        if end < 0:
+            return out
+        at = end + len("</svg>")
 
 
 def excluded_from_search(block: str) -> bool:

@@ -32,13 +32,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.adapters import decks_wanted, objects_kept, settings
-from generator.blocks import MARKED, excluded_from_search
+from generator.blocks import excluded_from_search, ids, swap_marked
 from generator.build import Build
 from generator.problems import InvalidHandbook
 
 log = logging.getLogger("mkdocs.plugins.handbook")
-_ID = re.compile(r'\sid="([^"]+)"')
-_SLOT = re.compile(r"<!--dh-(html|hidden)-(\d+)-->")
+_SLOTS = {kind: re.compile(rf"<!--dh-{kind}-(\d+)-->") for kind in ("html", "hidden")}
 
 
 class _SiteBuild:
@@ -50,23 +49,21 @@ class _SiteBuild:
 
     def take(self, text: str) -> str:
         """``text`` with each marked block swapped for a placeholder."""
-        return MARKED.sub(self._take, text)
+        return swap_marked(text, self._take)
 
-    def _take(self, match: re.Match) -> str:
-        block = match.group(1)
+    def _take(self, block: str) -> str:
         self.blocks.append(block)
         return f"<!--dh-{'hidden' if excluded_from_search(block) else 'html'}-{len(self.blocks) - 1}-->"
 
     def anchors(self, text: str) -> set[str]:
         """The ids of the blocks set aside from ``text``."""
-        return {i for _, n in _SLOT.findall(text) for i in _ID.findall(self.blocks[int(n)])}
+        return {i for slot in _SLOTS.values() for n in slot.findall(text) for i in ids(self.blocks[int(n)])}
 
     def restore(self, text: str, kind: str) -> str:
         """``text`` with the blocks of one kind (``html`` or ``hidden``) back in place."""
-        marker = f"<!--dh-{kind}-"
-        if marker not in text:
+        if f"<!--dh-{kind}-" not in text:
             return text
-        return _SLOT.sub(lambda m: self.blocks[int(m.group(2))] if m.group(1) == kind else m.group(0), text)
+        return _SLOTS[kind].sub(lambda m: self.blocks[int(m.group(1))], text)
 
 
 _serving = False

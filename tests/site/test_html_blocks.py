@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.blocks import END, MARKED, START, unmark
+from generator.blocks import END, START, marked, unmark
 from generator.build import build_pages
 from tests.conftest import copy_handbook, mkdocs_build, run_generator
 
@@ -76,7 +76,7 @@ def test_the_blocks_are_marked_whole_and_set_aside_by_the_hook(club):
     from generator.mkdocs_hook import _SiteBuild
 
     page = build_pages(club)["footwear.md"]
-    blocks = MARKED.findall(page)
+    blocks = marked(page)
     assert NOTE in blocks and HIDDEN in blocks
     aside = _SiteBuild({})
     markdown = aside.take(page)

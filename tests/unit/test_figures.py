@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.blocks import MARKED
+from generator.blocks import marked
 from generator.build import build_pages
 from generator.environment import environment
 from generator.figure import kinematics as k
@@ -30,7 +30,7 @@ def pages() -> dict[str, str]:
 
 def figures(content: str) -> list[str]:
     """The figure blocks of a page, as the templates mark them (``html_block``)."""
-    return [block for block in MARKED.findall(content) if block.startswith('<div class="dh-figure')]
+    return [block for block in marked(content) if block.startswith('<div class="dh-figure')]
 
 
 def test_every_figure_is_well_formed_accessible_svg(pages, handbook):
