@@ -49,8 +49,7 @@ def swap_marked(text: str, swap: Callable[[str], str]) -> str:
     if START not in text:
         return text
     out, at = [], 0
-    while (start := text.find(START, at)) >= 0:
-        end = text.find(END, start)
+    while (start := text.find(START, at)) >= 0 and (end := text.find(END, start)) >= 0:
         out += (text[at:start], swap(text[start + len(START):end]))
         at = end + len(END)
     out.append(text[at:])

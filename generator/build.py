@@ -42,7 +42,12 @@ class Build:
     ``pages()`` checks every drill and renders every generated page; ``deck()``
     renders one PDF deck. Both raise ``InvalidHandbook`` with every located problem
     when a file is wrong; what does not stop the build (a card whose text does not
-    fit, an advisory) is left in ``reported`` for the adapter to show."""
+    fit, an advisory) is left in ``reported`` for the adapter to show.
+
+    A build renders the site in one language; ``Settings`` are plain values, so a
+    build per language can run in a process of its own. Caches that outlive a build
+    (``settings.cache``: the decks today) are handed to what fills them, such as
+    ``Figures`` for the drawings."""
 
     def __init__(self, root: Path, settings: Settings | None = None):
         self.root = root
@@ -59,7 +64,7 @@ class Build:
             raise InvalidHandbook(problems)
         return handbook
 
-    def cards(self, handbook: Handbook) -> list[cards.Card]:
+    def checked_cards(self, handbook: Handbook) -> list[cards.Card]:
         """Every card, with the cards whose text does not fit reported."""
         deck = cards.make_cards(handbook, self.figures, self.settings.site)
         self.reported += cards.fit_problems(handbook, deck, self.env, self.text)
@@ -72,7 +77,7 @@ class Build:
         """Every generated page, with the PDF decks when the settings ask for them."""
         with templates_checked(self.root):
             handbook = self.handbook()
-            deck = self.cards(handbook)
+            deck = self.checked_cards(handbook)
             layout = Paths.of(handbook, self.text)
             pages: dict[str, str | bytes] = dict(render(handbook, self.env, self.figures, layout))
             pages.update(cards.card_pages(handbook, self.env, layout, deck, cards.Decks(self.settings.decks, self._decks())))
@@ -84,7 +89,7 @@ class Build:
         Raises ``cards.UnknownDrill`` for an id that names no drill."""
         with templates_checked(self.root):
             handbook = self.handbook()
-            deck = self.cards(handbook)
+            deck = self.checked_cards(handbook)
             known = [d.id for d in handbook.drills]
             unknown = [d for d in drill_ids if d not in known]
             if unknown:
