@@ -153,8 +153,14 @@ class Muscles(Strict):
 
 
 class Source(Strict):
+    """Where the facts come from: a web page by its address, a book by who, where and when."""
+
     title: Text
     url: Optional[Url] = Field(None, description="absolute http:// or https:// address")
+    author: Optional[Text] = None
+    publisher: Optional[Text] = None
+    year: Optional[int] = Field(None, ge=1, strict=True, description="year of publication")
+    isbn: Optional[Text] = None
 
 
 class Variant(Strict):
@@ -175,6 +181,7 @@ class Variant(Strict):
 class Mistake(Strict):
     id: Slug
     name: Text = Field(description="what a coach sees")
+    aliases: list[Text] = Field(default_factory=list, description="other names of the fault; searchable")
     why: Text = Field(description="why it matters")
     fix: Text = Field(description="how to correct it")
     cue: Optional[CardText] = Field(None, description=f"at most {CARD_LINE} characters")
