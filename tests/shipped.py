@@ -7,4 +7,7 @@ drills and still run ``make test``. A club that removes one of these drills from
 ``drills/`` removes it here too.
 """
 
-DRILLS = ("a-skip", "ankling", "b-skip", "bounding", "butt-kickers", "high-knees", "straight-leg-bounds")
+DRILLS = (
+    "a-skip", "ankling", "b-skip", "bounding", "butt-kickers", "fast-leg", "high-knees",
+    "leg-swings", "pogo-jumps", "power-skip", "straight-leg-bounds", "strides", "walking-lunge",
+)

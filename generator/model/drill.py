@@ -91,6 +91,7 @@ class Variant(Strict):
 class Mistake(Strict):
     id: Slug
     name: Text = Field(description="what a coach sees")
+    aliases: list[Text] = Field(default_factory=list, description="other names of the fault; searchable")
     why: Text = Field(description="why it matters")
     fix: Text = Field(description="how to correct it")
     cue: CardText | None = Field(None, description=f"at most {CARD_LINE} characters")

@@ -85,5 +85,11 @@ class Strict(BaseModel):
 
 
 class Source(Strict):
+    """Where the facts come from: a web page by its address, a book by who, where and when."""
+
     title: Text
     url: Url | None = Field(None, description="absolute http:// or https:// address")
+    author: Text | None = None
+    publisher: Text | None = None
+    year: int | None = Field(None, ge=1, strict=True, description="year of publication")
+    isbn: Text | None = None

@@ -28,7 +28,7 @@ def read(site, page):
 def test_drill_page_shows_what_a_coach_needs(built_site):
     html = read(built_site, "drills/butt-kickers/index.html")
     for text in ("Heel flicks", "Talons-fesses", "Hamstrings", "Beginner", "Purpose", "Heels to pelvis",
-                 "Heels flicked out behind", 'href="../high-knees/"', 'href="../../footwear/#light"'):
+                 "Legs trailing behind the body", 'href="../fast-leg/"', 'href="../../footwear/#light"'):
         assert text in html, text
 
 
@@ -48,7 +48,7 @@ def _mistakes_page(handbook, drill_id: str, mistake_id: str) -> str:
 
 def test_mistakes_and_footwear_are_anchored(built_site, handbook):
     mistakes = read(built_site, _mistakes_page(handbook, "butt-kickers", "legs-give-up"))
-    assert 'id="butt-kickers--legs-give-up"' in mistakes and "the legs give up" in mistakes
+    assert 'id="butt-kickers--legs-give-up"' in mistakes and "Legs give up" in mistakes
     footwear = read(built_site, "footwear/index.html")
     for criterion in ("sport-specific", "light", "flexible", "adequate-sole"):
         assert f'id="{criterion}"' in footwear
@@ -69,7 +69,7 @@ def test_navigation_does_not_grow_with_the_drills(built_site):
 def test_search_index_finds_drills_by_name_alias_muscle_and_mistake(built_site):
     index = json.loads(read(built_site, "search/search_index.json"))
     drill_docs = " ".join(d["text"] + d["title"] for d in index["docs"] if d["location"].startswith("drills/butt-kickers/"))
-    for words in ("Butt Kickers", "Heel flicks", "Hamstrings", "Heels flicked out behind"):
+    for words in ("Butt Kickers", "Heel flicks", "Hamstrings", "Legs trailing behind the body"):
         assert words in drill_docs, words
 
 

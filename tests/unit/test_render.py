@@ -56,7 +56,7 @@ def test_pages_link_to_each_other_by_relative_md_paths(pages):
     assert "](dynamic.md)" in variant
     drill = pages["drills/butt-kickers/index.md"]
     assert "](heels-pelvis.md)" in drill and "](../../footwear.md#light)" in drill
-    assert "](../high-knees/index.md)" in drill
+    assert "](../fast-leg/index.md)" in drill
 
 
 def test_front_matter_carries_title_and_tags(pages):
