@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from .adapters import decks_wanted, objects_kept, settings, site_config
+from .adapters import decks_wanted, objects_kept, settings, site_config, site_of
 from .archive import zip_folder
 from .build import Build
 from .cards import PAPERS, UnknownDrill
@@ -47,7 +47,8 @@ def _show(problems) -> None:
 
 
 def check(args) -> int:
-    handbook, problems = read_handbook(args.root, [p for p in args.paths] or None)
+    site = site_of(site_config(args.root))
+    handbook, problems = read_handbook(args.root, [p for p in args.paths] or None, site.translations)
     if not errors(problems):
         # Given files are checked against the whole handbook, which may have problems elsewhere.
         count, what = (len(args.paths), "file") if args.paths else (len(handbook.drills), "drill")
@@ -56,7 +57,10 @@ def check(args) -> int:
 
 
 def new(args) -> int:
-    """Start ``drills/<slug>.yaml`` from the commented skeleton in ``templates/``."""
+    """Start ``drills/<slug>.yaml`` from the commented skeleton in ``templates/`` (with
+    ``--lang``, a translation of an existing drill)."""
+    if args.lang:
+        return new_translation(args)
     drill_id = slugify(args.name)
     if not drill_id:
         print(f"'{args.name}' has no letters or digits to make a file name from; choose another name.", file=sys.stderr)
@@ -73,6 +77,35 @@ def new(args) -> int:
         return report(err.problems)
     write_file(text, target)
     print(f"wrote {path}: replace its placeholder text, then run: python -m generator check {path}")
+    return 0
+
+
+def new_translation(args) -> int:
+    """Start ``drills/<id>.<lang>.yaml``: every text of the drill, commented out, to translate."""
+    site = site_of(site_config(args.root))
+    path, original = DRILLS / f"{args.name}.{args.lang}.yaml", DRILLS / f"{args.name}.yaml"
+    if args.lang not in site.translations:
+        built = ", ".join(site.translations) or "none"
+        print(f"--lang {args.lang}: the handbook is not configured to build this language (translations built: {built}); "
+              "add it to extra.languages in mkdocs.yml first", file=sys.stderr)
+        return 1
+    if (args.root / path).exists():
+        print(f"{path}: this translation already exists; edit that file.", file=sys.stderr)
+        return 1
+    handbook, problems = read_handbook(args.root, languages=site.translations)
+    if errors(problems):
+        return report(problems)
+    if args.name not in {d.id for d in handbook.drills}:
+        print(f"{original}: no such drill; give the id of a drill to translate (its file name).", file=sys.stderr)
+        return 1
+    try:
+        with templates_checked(args.root):
+            text = environment(args.root).get_template("new-translation.yaml").render(
+                drill=handbook.drill(args.name), language=args.lang, path=path, original=original, schema="translation.schema.json")
+    except InvalidHandbook as err:
+        return report(err.problems)
+    write_file(text, args.root / path)
+    print(f"wrote {path}: translate its texts, then run: python -m generator check {path}")
     return 0
 
 
@@ -138,12 +171,13 @@ def main(argv: list[str] | None = None) -> int:
                    help="github: also print each problem as a GitHub Actions annotation")
 
     p = sub.add_parser("new", help="start a new drill file from a commented skeleton")
-    p.add_argument("name", help='the drill\'s name, for example "A-skip"')
+    p.add_argument("name", help='the drill\'s name, for example "A-skip" (with --lang: the id of the drill to translate)')
+    p.add_argument("--lang", metavar="LANG", help="start a translation of an existing drill into LANG (a language the site builds)")
 
     p = sub.add_parser("export", help="write a hook-free copy of the site's source, for any engine")
     p.add_argument("dir", type=Path, metavar="DIR")
 
-    p = sub.add_parser("schema", help="regenerate drills/schema.json and drills/guides/schema.json")
+    p = sub.add_parser("schema", help="regenerate the JSON Schemas for editors (drills, guide, translations)")
 
     p = sub.add_parser("cards", help="write a PDF deck of drill cards, four to a sheet")
     p.add_argument("--paper", choices=sorted(PAPERS), default="a4", help="sheet size (default: a4)")

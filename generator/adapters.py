@@ -24,13 +24,28 @@ def site_config(root: Path) -> dict:
         return yaml.load(f, Loader=get_yaml_loader())
 
 
-def settings(root: Path, config: Mapping, *, decks: bool, config_file: str = "mkdocs.yml") -> Settings:
-    """The core's settings from MkDocs' configuration (``site_config``, or MkDocs' own)."""
+def site_of(config: Mapping) -> Site:
+    """How the whole site is addressed, from MkDocs' configuration: ``extra.languages`` lists
+    the languages it is built in, the default (at the site's root) first; without it the
+    site has one language, ``theme.language``."""
+    language = build_language(config)
+    extra = config.get("extra") or {}
+    languages = tuple(extra.get("languages") or ()) if isinstance(extra, Mapping) else ()
+    return Site(url=config.get("site_url") or "", directory_urls=config.get("use_directory_urls", True),
+                language=languages[0] if languages else language, languages=languages or (language,))
+
+
+def build_language(config: Mapping) -> str:
+    """The language one build renders: its configuration's ``theme.language``."""
     theme = config.get("theme") or {}
     language = theme.get("language") if isinstance(theme, Mapping) else None
-    site = Site(url=config.get("site_url") or "", directory_urls=config.get("use_directory_urls", True),
-                language=language or "en")
-    return Settings(site=site, decks=decks, cache=root / CACHE, config=config_file)
+    return language or "en"
+
+
+def settings(root: Path, config: Mapping, *, decks: bool, config_file: str = "mkdocs.yml") -> Settings:
+    """The core's settings from MkDocs' configuration (``site_config``, or MkDocs' own)."""
+    return Settings(site=site_of(config), decks=decks, cache=root / CACHE, config=config_file,
+                    language=build_language(config))
 
 
 def decks_wanted(environ: Mapping[str, str], serving: bool = False) -> bool:

@@ -21,7 +21,7 @@ from .environment import environment, templates_checked
 from .figure.draw import Figures
 from .model import Handbook, read_handbook
 from .paths import Paths, Site
-from .problems import InvalidHandbook, Problem
+from .problems import InvalidHandbook, Problem, errors
 from .render import render
 from .text import Text
 
@@ -34,6 +34,7 @@ class Settings:
     decks: bool = False           # render the PDF card decks
     cache: Path | None = None     # the folder for what outlives a build (``.cache``); none: nothing is kept
     config: str = "mkdocs.yml"    # where the settings come from, to locate a problem with them
+    language: str | None = None   # the language this build renders; none: the site's default
 
 
 class Build:
@@ -58,11 +59,18 @@ class Build:
         self.reported: list[Problem] = []
 
     def handbook(self) -> Handbook:
-        """The handbook, read and cross-checked."""
-        handbook, problems = read_handbook(self.root)
-        if problems:
+        """The handbook in this build's language, read and cross-checked with every translation
+        the site builds (a broken translation stops every language's build)."""
+        site = self.settings.site
+        handbook, problems = read_handbook(self.root, languages=site.translations if site.languages else None)
+        if errors(problems):
             raise InvalidHandbook(problems)
-        return handbook
+        self.reported += problems
+        return handbook.in_language(self.language)
+
+    @property
+    def language(self) -> str:
+        return self.settings.language or self.settings.site.language
 
     def checked_cards(self, handbook: Handbook) -> list[cards.Card]:
         """Every card, with the cards whose text does not fit reported."""

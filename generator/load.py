@@ -82,12 +82,28 @@ def resolve_plain(text: str):
     return text
 
 
+def kind_of(path: Path) -> str:
+    """What a file under ``drills/`` holds, by its name: ``drill``, ``guide``, or a
+    translation of either (``a-skip.fr.yaml``, ``footwear.fr.yaml``): a dot in the
+    name before ``.yaml`` (ids have none) names the language."""
+    base = "guide" if path.parent.name == "guides" else "drill"
+    return f"{base} translation" if "." in path.stem else base
+
+
+def split_language(path: Path) -> tuple[str, str]:
+    """A translation's file name as (name of the file it translates, language): ``a-skip.fr`` → (``a-skip``, ``fr``)."""
+    stem, _, language = path.stem.rpartition(".")
+    return stem, language
+
+
 def discover(root: Path) -> dict[Path, str]:
-    """The handbook's files under ``root``: each drill file, and the footwear guide."""
-    found = {p: "drill" for p in sorted((root / DRILLS).glob("*.yaml"))}
+    """The handbook's files under ``root``: each drill file (``<id>.yaml``), the footwear
+    guide, and the translations of both (``<id>.<lang>.yaml``), by kind."""
+    found = {p: kind_of(p) for p in sorted((root / DRILLS).glob("*.yaml"))}
     guide = root / GUIDE
     if guide.exists():
         found[guide] = "guide"
+    found.update((p, "guide translation") for p in sorted(guide.parent.glob(f"{GUIDE.stem}.*.yaml")))
     return found
 
 

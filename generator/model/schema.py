@@ -10,8 +10,10 @@ from ..load import DRILLS, GUIDE
 from .drill import Drill
 from .fields import Strict
 from .guide import FootwearGuide
+from .translation import DrillTranslation, GuideTranslation
 
-SCHEMAS = {DRILLS / "schema.json": Drill, GUIDE.parent / "schema.json": FootwearGuide}
+SCHEMAS = {DRILLS / "schema.json": Drill, GUIDE.parent / "schema.json": FootwearGuide,
+           DRILLS / "translation.schema.json": DrillTranslation, GUIDE.parent / "translation.schema.json": GuideTranslation}
 
 
 class EditorSchema(GenerateJsonSchema):
