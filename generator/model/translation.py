@@ -131,7 +131,7 @@ def translated(original: BaseModel, translation: _Text | None, original_path: st
 
     Every text of the original that the translation leaves out is listed in
     ``untranslated``; what the translation cannot apply (an id the original lacks,
-    a text where the original has none, labels of another count) is in ``errors``."""
+    labels of another count, labels for a figure the original lacks) is in ``errors``."""
     merged = Merged()
     return _merge(original, translation, (), original_path, merged), merged
 
@@ -150,13 +150,10 @@ def _merge(original: BaseModel, given: _Text | None, loc: tuple, where: str, mer
             update[name] = _merge_figure(have, value, loc + (name,), where, merged)
         elif isinstance(have, BaseModel):
             update[name] = _merge(have, value, loc + (name,), where, merged)
-        elif have is None or have == []:
-            if value is not None:
-                merged.errors.append((loc + (name,), f"{where} has no {name} here to translate; add it there first, or remove it here"))
-        elif value is None:
+        elif value is not None:
+            update[name] = value  # a text the original lacks (an alias in this language) is taken too
+        elif have is not None and have != []:
             merged.untranslated.append(loc + (name,))
-        else:
-            update[name] = value
     if isinstance(given, DrillTranslation) and given.sources:
         update["sources"] = [*original.sources, *given.sources]
     return original.model_copy(update=update) if update else original
