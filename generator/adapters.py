@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
+from babel import Locale
 from mkdocs.utils.yaml import get_yaml_loader
 
 from .build import Settings
@@ -46,6 +48,35 @@ def settings(root: Path, config: Mapping, *, decks: bool, config_file: str = "mk
     """The core's settings from MkDocs' configuration (``site_config``, or MkDocs' own)."""
     return Settings(site=site_of(config), decks=decks, cache=root / CACHE, config=config_file,
                     language=build_language(config))
+
+
+def babel_locale(language: str) -> Locale:
+    """Babel's locale for a language code of the format (``fr``, ``pt-br``)."""
+    return Locale.parse(language, sep="-")
+
+
+def language_name(language: str) -> str:
+    """A language's name in itself (``Français``), from Babel's locale data, for the language switch."""
+    locale = babel_locale(language)
+    name = locale.get_display_name(locale) or language
+    return name[:1].upper() + name[1:]
+
+
+def alternates(site: Site, language: str, page_url: str, absolute: bool) -> list[dict]:
+    """Material's ``extra.alternate`` for one page of the ``language`` build: the same page in
+    every language the site is built in, as a link relative to the page (so the switch
+    works from ``file://``), or absolute when the site has a public address and
+    ``absolute`` is asked. ``page_url`` is the page's address within its language."""
+    folder = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
+    up = "../" * len([part for part in folder.split("/") if part])
+    out = []
+    for other in site.languages:
+        if absolute and site.url:
+            link = site.url.rstrip("/") + "/" + site.path("", other) + page_url
+        else:
+            link = up + site.root_link(language, other) + page_url or "./"
+        out.append({"name": language_name(other), "lang": other, "link": link})
+    return out
 
 
 def decks_wanted(environ: Mapping[str, str], serving: bool = False) -> bool:

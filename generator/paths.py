@@ -196,6 +196,13 @@ class Site:
         """The languages built besides the default one, each under ``/<lang>/``."""
         return tuple(lang for lang in self.languages if lang != self.language)
 
+    def root_link(self, here: str, there: str) -> str:
+        """The relative link from the root of ``here``'s pages to the root of ``there``'s:
+        ``fr/`` from the default language, ``../`` back to it, ``../de/`` across."""
+        if here == there:
+            return ""
+        return ("" if here == self.language else "../") + ("" if there == self.language else f"{there}/")
+
     def path(self, docs_path: str, language: str | None = None) -> str:
         """A page's address relative to the whole site's root, in ``language`` (default:
         the site's own): ``drills/x/v/``, or ``fr/drills/x/v/`` for another language."""
