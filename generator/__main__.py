@@ -16,6 +16,7 @@ from .build import Build
 from .cards import PAPERS, UnknownDrill
 from .environment import environment, templates_checked
 from .export import export_files
+from .languages import build_all
 from .load import DRILLS
 from .model import read_handbook
 from .model.schema import SCHEMAS, schema_text
@@ -150,6 +151,11 @@ def schema(args) -> int:
     return 0
 
 
+def site(args) -> int:
+    """Build the site in every language it is configured for, side by side."""
+    return build_all(args.root, args.dir or Path("site-offline" if args.offline else "site"), args.offline, args.jobs)
+
+
 def zip_copy(args) -> int:
     """Zip a built copy of the site (the offline one) for download."""
     if not (args.folder / "index.html").is_file():
@@ -184,6 +190,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--drill", action="append", metavar="ID", help="a drill to include (repeat it; default: every drill)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the deck")
 
+    p = sub.add_parser("site", help="build the site in every language (mkdocs.yml, then mkdocs.<lang>.yml under <lang>/)")
+    p.add_argument("--offline", action="store_true", help="the offline copy (mkdocs-offline*.yml) into site-offline/")
+    p.add_argument("--dir", type=Path, metavar="DIR", help="where to build (default: site/, or site-offline/)")
+    p.add_argument("--jobs", type=int, metavar="N", help="builds at a time (default: one per core)")
+
     p = sub.add_parser("zip", help="zip a built site (make site zips the offline copy into site/downloads/)")
     p.add_argument("folder", type=Path, metavar="FOLDER")
     p.add_argument("zipfile", type=Path, metavar="ZIPFILE")
@@ -193,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     return COMMANDS[args.command](args)
 
 
-COMMANDS = {"check": check, "new": new, "export": export, "schema": schema, "cards": cards, "zip": zip_copy}
+COMMANDS = {"check": check, "new": new, "export": export, "schema": schema, "cards": cards, "site": site, "zip": zip_copy}
 
 if __name__ == "__main__":
     sys.exit(main())

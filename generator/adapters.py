@@ -11,10 +11,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
-from babel import Locale
 from mkdocs.utils.yaml import get_yaml_loader
 
 from .build import Settings
+from .i18n import babel_locale
 from .paths import Site
 
 CACHE = Path(".cache")
@@ -48,11 +48,6 @@ def settings(root: Path, config: Mapping, *, decks: bool, config_file: str = "mk
     """The core's settings from MkDocs' configuration (``site_config``, or MkDocs' own)."""
     return Settings(site=site_of(config), decks=decks, cache=root / CACHE, config=config_file,
                     language=build_language(config))
-
-
-def babel_locale(language: str) -> Locale:
-    """Babel's locale for a language code of the format (``fr``, ``pt-br``)."""
-    return Locale.parse(language, sep="-")
 
 
 def language_name(language: str) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from . import cards
 from .environment import environment, templates_checked
 from .figure.draw import Figures
+from .i18n import typography
 from .model import Handbook, read_handbook
 from .paths import Paths, Site
 from .problems import InvalidHandbook, Problem, errors
@@ -53,9 +54,9 @@ class Build:
     def __init__(self, root: Path, settings: Settings | None = None):
         self.root = root
         self.settings = settings or Settings()
-        self.text = Text()
+        self.text = Text(typography(self.language))
         self.figures = Figures()
-        self.env = environment(root, self.text, self.settings.site)
+        self.env = environment(root, self.text, self.settings.site, self.language)
         self.reported: list[Problem] = []
 
     def handbook(self) -> Handbook:

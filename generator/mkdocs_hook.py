@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from generator import i18n
 from generator.adapters import alternates, build_language, decks_wanted, objects_kept, settings, site_config, site_of
 from generator.blocks import excluded_from_search, ids, swap_marked
 from generator.build import Build
@@ -90,6 +91,12 @@ def on_config(config):
         config.site_url = _site.url.rstrip("/") + "/" + _site.path("", language)
     config.extra["default_root"] = _site.root_link(language, _site.language)
     return config
+
+
+def on_env(env, config, files):
+    """The theme's own templates (``templates/theme/``) get the words of the build's language too."""
+    i18n.install(env, Path(config.config_file_path).parent, build_language(config))
+    return env
 
 
 def on_pre_build(config) -> None:
