@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from pydantic.json_schema import GenerateJsonSchema
 
 from . import paths
-from .figure import kinematics
+from .figure.body import named_points
 from .model import Drill, Figure, FootwearGuide, Handbook, Keyframe
 from .model.drill import Mistake, Variant
 from .model.fields import Prose
@@ -37,29 +37,8 @@ from .text import Text
 VERSION = 1
 DIGITS = 3   # metres (and every other number) to the millimetre
 
-Point3 = tuple[float, float, float]
 POINTS = ("each joint's position [x, y, z] in metres: x forward from the first keyframe's pelvis, "
           "y up from the ground, z across, + towards the viewer of a side view")
-
-
-def _named_points(figure: Figure) -> list[dict[str, Point3]]:
-    """Each keyframe's joints as drawn (``kinematics.poses``), by name, in metres: x forward
-    from the first keyframe's pelvis, y up from the ground, z across, towards the viewer."""
-    poses = kinematics.poses(figure)
-    x0 = poses[0].hip[0]
-    out = []
-    for pose in poses:
-        def at(p, z=0.0):
-            return (p[0] - x0, p[1], z)
-
-        named = {"head": at(pose.head), "neck": at(pose.neck), "pelvis": at(pose.hip)}
-        for name, side in (("near", pose.near), ("far", pose.far)):
-            named[f"{name}.hip"] = at(pose.hip)
-            named[f"{name}.shoulder"] = at(pose.shoulder)
-            for joint in ("knee", "ankle", "heel", "toe", "elbow", "hand"):
-                named[f"{name}.{joint}"] = at(getattr(side, joint))
-        out.append(named)
-    return out
 
 
 def _number(value: float) -> float:
@@ -127,7 +106,7 @@ class _Context:
 
 
 def _figure(figure: Figure, ctx: _Context) -> dict:
-    points = _named_points(figure)
+    points = named_points(figure)
     keyframes = [
         {"contact": None,
          **_record(k, ctx.text, at=_number(t),

@@ -97,9 +97,9 @@ def test_a_figure_fills_in_what_its_file_leaves_out(handbook, opened):
                 assert k["lift"] == pytest.approx(frame.lift, abs=1e-3)
                 assert "contact" in k
                 assert {"head", "neck", "pelvis"} <= set(k["points"])
-                for side in ("near", "far"):
+                for side, towards_viewer in (("near", True), ("far", False)):
                     for joint in ("hip", "knee", "ankle", "heel", "toe", "shoulder", "elbow", "hand"):
-                        assert f"{side}.{joint}" in k["points"]
+                        assert (k["points"][f"{side}.{joint}"][2] > 0) == towards_viewer
             assert figure["keyframes"][0]["points"]["pelvis"][0] == 0
             ground = min(p[1] for k in figure["keyframes"] for p in k["points"].values())
             assert ground >= -0.005
