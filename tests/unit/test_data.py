@@ -231,3 +231,23 @@ def test_the_data_file_is_not_a_page():
     """A file beside the pages, never one MkDocs renders (and so never indexed by the search)."""
     assert not paths.DATA.endswith(".md") and Path(paths.DATA).suffix == ".json"
     assert paths.page_url(paths.DATA, True) == paths.DATA
+
+
+def _properties(schema: dict) -> set[str]:
+    out = set(schema.get("properties", {}))
+    for sub in schema.get("$defs", {}).values():
+        out |= set(sub.get("properties", {}))
+    return out
+
+
+def test_the_open_data_page_names_every_key_the_files_do_not_have(pages):
+    """The drill format documents the files' keys; the open data page every key the JSON adds."""
+    from generator import model
+
+    format_keys = set().union(*(_fields(m) for m in vars(model).values()
+                                if isinstance(m, type) and hasattr(m, "model_fields")))
+    added = {k for k in _properties(json.loads(pages[paths.DATA_SCHEMA])) - format_keys if not k.endswith("_html")}
+    assert {"points", "view", "version"} <= added
+    page = (ROOT / "docs" / "open-data.md").read_text(encoding="utf-8")
+    missing = sorted(k for k in added if f"`{k}`" not in page and f"[].{k}`" not in page)
+    assert not missing, f"docs/open-data.md does not describe {missing}"
