@@ -41,9 +41,11 @@ POINTS = ("each joint's position [x, y, z] in metres: x forward from the first k
           "y up from the ground, z across, + towards the viewer of a side view")
 
 
-def _number(value: float) -> float:
-    """Rounded to the millimetre, never ``-0.0``."""
-    return round(value, DIGITS) + 0.0
+def _number(value: float) -> float | int:
+    """Rounded to the millimetre, never ``-0.0``, and whole numbers without ``.0`` (half the
+    file is the figures' coordinates and angles: every byte counts)."""
+    rounded = round(value, DIGITS) + 0.0
+    return int(rounded) if rounded.is_integer() else rounded
 
 
 # --- what a model's fields are ---------------------------------------------------------
