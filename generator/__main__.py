@@ -18,7 +18,7 @@ from .environment import environment, templates_checked
 from .export import export_files
 from .languages import build_all
 from .load import DRILLS
-from .model import read_handbook
+from .model import advisories, read_handbook
 from .model.schema import SCHEMAS, schema_text
 from .paths import slugify
 from .problems import InvalidHandbook, count_line, errors
@@ -49,7 +49,10 @@ def _show(problems) -> None:
 
 def check(args) -> int:
     site = site_of(site_config(args.root))
-    handbook, problems = read_handbook(args.root, [p for p in args.paths] or None, site.translations)
+    only = [p for p in args.paths] or None
+    handbook, problems = read_handbook(args.root, only, site.translations)
+    if handbook is not None:
+        problems = [*problems, *advisories(handbook, only)]
     if not errors(problems):
         # Given files are checked against the whole handbook, which may have problems elsewhere.
         count, what = (len(args.paths), "file") if args.paths else (len(handbook.drills), "drill")

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..load import DRILLS, GUIDE, Document, discover, kind_of, read, split_language
 from ..problems import Problem, errors, field_name
 from .drill import Drill
+from .figure_checks import advisory_rules
 from .guide import FootwearGuide
 from .rules import drill_rules, former_id_rules, guide_rules
 from .translation import LANGUAGE, DrillTranslation, GuideTranslation, translated, validate_translation
@@ -92,6 +93,20 @@ def build(drill_docs: dict[str, Document], guide_doc: Document, translations: li
     handbook = Handbook(ordered, guide, files, translations={
         lang: Handbook(tuple(d for _, d in sorted(v[0].items())), v[1], files, lang, v[2], v[3]) for lang, v in versions.items()})
     return handbook, sorted(problems + notes)
+
+
+def advisories(handbook: Handbook, only: list[Path] | None = None) -> list[Problem]:
+    """The notes about the handbook's figures (never errors), each located in its file;
+    with ``only``, the notes about those files."""
+    docs = {Path(path).stem: doc for path, doc in handbook.files.items() if Path(path).parent.name != "guides"}
+    wanted = None if only is None else {str(p) for p in only}
+    out = []
+    for drill in handbook.drills:
+        doc = docs.get(drill.id)
+        if doc is None or (wanted is not None and doc.path not in wanted):
+            continue
+        out += [replace(doc.problem(loc, message), severity="note") for loc, message in advisory_rules(drill)]
+    return sorted(out)
 
 
 def _translations(drills: dict[str, Drill], drill_docs: dict[str, Document], guide: FootwearGuide | None,
