@@ -16,6 +16,7 @@ from .build import Build
 from .cards import PAPERS, UnknownDrill
 from .environment import environment, templates_checked
 from .export import export_files
+from .i18n import catalog_path, update_catalogs
 from .languages import build_all
 from .load import DRILLS
 from .model import advisories, read_handbook
@@ -154,6 +155,15 @@ def schema(args) -> int:
     return 0
 
 
+def messages(args) -> int:
+    """Extract the templates' words and update each language's catalog (templates/locales/)."""
+    site = site_of(site_config(args.root))
+    languages = [lang for lang in site.languages if lang != "en" or catalog_path(args.root, lang).is_file()]
+    for path in update_catalogs(args.root, languages):
+        print(f"wrote {path.relative_to(args.root)}")
+    return 0
+
+
 def site(args) -> int:
     """Build the site in every language it is configured for, side by side."""
     return build_all(args.root, args.dir or Path("site-offline" if args.offline else "site"), args.offline, args.jobs)
@@ -193,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--drill", action="append", metavar="ID", help="a drill to include (repeat it; default: every drill)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="where to write the deck")
 
+    sub.add_parser("messages", help="extract the templates' words and update templates/locales/<lang>/LC_MESSAGES/messages.po")
+
     p = sub.add_parser("site", help="build the site in every language (mkdocs.yml, then mkdocs.<lang>.yml under <lang>/)")
     p.add_argument("--offline", action="store_true", help="the offline copy (mkdocs-offline*.yml) into site-offline/")
     p.add_argument("--dir", type=Path, metavar="DIR", help="where to build (default: site/, or site-offline/)")
@@ -207,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     return COMMANDS[args.command](args)
 
 
-COMMANDS = {"check": check, "new": new, "export": export, "schema": schema, "cards": cards, "site": site, "zip": zip_copy}
+COMMANDS = {"check": check, "new": new, "export": export, "schema": schema, "cards": cards, "site": site, "messages": messages, "zip": zip_copy}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -88,20 +88,35 @@ def typography(language: str) -> Callable[[str], str]:
     return lambda text: text
 
 
+def _between_tags(rules: Callable[[str], str], html: str) -> str:
+    """``rules`` applied to the text of ``html``, never inside a tag (an attribute's quotes stay)."""
+    return _TEXT.sub(lambda m: rules(m.group(0)), html)
+
+
+_TEXT = re.compile(r"[^<>]+(?=<|$)")
+
+
 def _typeset(rules: Callable[[str], str]) -> Callable:
-    """A filter: the rules applied to text, and to finished HTML between its tags."""
+    """The ``typography`` filter: the rules applied to text, and to finished HTML between its tags."""
     def typeset(value):
         if isinstance(value, Markup):
-            return Markup(re.sub(r"(?<=>)[^<]+|^[^<]+", lambda m: rules(m.group(0)), str(value)))
+            return Markup(_between_tags(rules, str(value)))
         return rules(str(value))
     return typeset
 
 
 def install(env: Environment, root: Path, language: str) -> None:
-    """Give ``env`` the words, numbers and typography of ``language``."""
+    """Give ``env`` the words, numbers and typography of ``language``: every translated message
+    is set in the language's typography, so a catalog may be written with plain spaces."""
+    catalog, rules = translations(root, language), typography(language)
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(translations(root, language), newstyle=True)
-    env.filters.update(number=number(language), typography=_typeset(typography(language)))
+    env.install_gettext_callables(
+        gettext=lambda message: _between_tags(rules, catalog.gettext(message)),
+        ngettext=lambda singular, plural, n: _between_tags(rules, catalog.ngettext(singular, plural, n)),
+        pgettext=lambda context, message: _between_tags(rules, catalog.pgettext(context, message)),
+        npgettext=lambda context, singular, plural, n: _between_tags(rules, catalog.npgettext(context, singular, plural, n)),
+        newstyle=True)
+    env.filters.update(number=number(language), typography=_typeset(rules))
     env.globals.update(language=language)
 
 
@@ -115,6 +130,13 @@ def extract(root: Path) -> Catalog:
     return template
 
 
+_HEADER = """\
+# The words of the handbook's templates in '{language}'. Write each msgstr; plain spaces are
+# fine (the build sets the language's typography). After changing the templates, run
+#     python -m generator messages
+# to add their new words here (with an empty msgstr) and drop the words no longer used."""
+
+
 def update_catalogs(root: Path, languages: Iterable[str]) -> list[Path]:
     """Update (or start) the catalog of each language from the templates' messages."""
     template = extract(root)
@@ -125,7 +147,8 @@ def update_catalogs(root: Path, languages: Iterable[str]) -> list[Path]:
             with path.open("rb") as f:
                 catalog = read_po(f, locale=language.replace("-", "_"))
         else:
-            catalog = Catalog(locale=language.replace("-", "_"), project="Drill Handbook", fuzzy=False)
+            catalog = Catalog(locale=language.replace("-", "_"), project="Drill Handbook", fuzzy=False,
+                              header_comment=_HEADER.format(language=language))
         catalog.update(template, no_fuzzy_matching=True)
         catalog.obsolete.clear()
         path.parent.mkdir(parents=True, exist_ok=True)
