@@ -66,7 +66,7 @@ class Build:
         handbook, problems = read_handbook(self.root, languages=site.translations if site.languages else None)
         if errors(problems):
             raise InvalidHandbook(problems)
-        self.reported += problems + advisories(handbook)
+        self.reported += advisories(handbook)
         return handbook.in_language(self.language)
 
     @property

@@ -39,6 +39,7 @@ class Handbook:
     untranslated: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     guide_untranslated: tuple[str, ...] = ()
     translations: Mapping[str, Handbook] = field(default_factory=dict, compare=False)
+    notes: tuple[Problem, ...] = field(default=(), compare=False)  # each field a translation leaves untranslated
 
     def drill(self, drill_id: str) -> Drill:
         return next(d for d in self.drills if d.id == drill_id)
@@ -63,8 +64,8 @@ def build(drill_docs: dict[str, Document], guide_doc: Document, translations: li
 
     ``drill_docs`` maps each drill's id (its file name) to its loaded file; ``languages``
     are the languages the handbook is built in besides its default one (``None``: the
-    languages of the translations found). Returns the handbook, or ``None`` when there
-    is an error; advisories come with a handbook."""
+    languages of the translations found). Returns the handbook, or ``None`` with every
+    error; the advisories are the handbook's (``advisories``)."""
     guide = validate(guide_doc, FootwearGuide) if not guide_doc.problems else None
     if guide is not None:
         for loc, message in guide_rules(guide):
@@ -90,17 +91,17 @@ def build(drill_docs: dict[str, Document], guide_doc: Document, translations: li
         return None, sorted(problems)
     files = {**{d.path: d for d in drill_docs.values()}, guide_doc.path: guide_doc, **{t.doc.path: t.doc for t in translations}}
     ordered = tuple(drills[i] for i in sorted(drills))
-    handbook = Handbook(ordered, guide, files, translations={
+    handbook = Handbook(ordered, guide, files, notes=tuple(sorted(notes)), translations={
         lang: Handbook(tuple(d for _, d in sorted(v[0].items())), v[1], files, lang, v[2], v[3]) for lang, v in versions.items()})
-    return handbook, sorted(problems + notes)
+    return handbook, []
 
 
 def advisories(handbook: Handbook, only: list[Path] | None = None) -> list[Problem]:
-    """The notes about the handbook's figures (never errors), each located in its file;
-    with ``only``, the notes about those files."""
+    """The notes about the handbook's figures and its translations' untranslated fields (never
+    errors), each located in its file; with ``only``, the notes about those files."""
     docs = {Path(path).stem: doc for path, doc in handbook.files.items() if Path(path).parent.name != "guides"}
     wanted = None if only is None else {str(p) for p in only}
-    out = []
+    out = [p for p in handbook.notes if wanted is None or p.path in wanted]
     for drill in handbook.drills:
         doc = docs.get(drill.id)
         if doc is None or (wanted is not None and doc.path not in wanted):
