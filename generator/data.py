@@ -140,7 +140,7 @@ def _footwear(guide: FootwearGuide, ctx: _Context) -> dict:
 
 def handbook_data(handbook: Handbook, text: Text, layout: Paths, site: Site, language: str | None = None) -> dict:
     """The open data of ``handbook`` in ``language`` (default: the site's), as plain values."""
-    ctx = _Context(text, layout, site, language or site.language)
+    ctx = _Context(text, layout, site, language or handbook.language or site.language)
     return {
         "version": VERSION,
         "language": ctx.language,
