@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards
+from . import cards, data
 from .environment import environment, templates_checked
 from .figure.draw import Figures
 from .model import Handbook, advisories, read_handbook
@@ -75,13 +75,14 @@ class Build:
         return deck
 
     def pages(self) -> dict[str, str | bytes]:
-        """Every generated page, with the PDF decks when the settings ask for them."""
+        """Every generated page, with the PDF decks when the settings ask for them, and the open data."""
         with templates_checked(self.root):
             handbook = self.handbook()
             deck = self.checked_cards(handbook)
             layout = Paths.of(handbook, self.text)
             pages: dict[str, str | bytes] = dict(render(handbook, self.env, self.figures, layout))
             pages.update(cards.card_pages(handbook, self.env, layout, deck, cards.Decks(self.settings.decks, self._decks())))
+            pages.update(data.files(handbook, self.text, layout, self.settings.site))
         return pages
 
     def deck(self, paper: str, drill_ids: list[str]) -> bytes:
