@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..model import Figure
@@ -38,8 +38,15 @@ def _xy(p: Point, dx: float) -> str:
     return f"{num((p[0] + dx) * SCALE)},{num(-p[1] * SCALE)}"
 
 
-def _polyline(points: list[Point], dx: float) -> str:
-    return " ".join(_xy(p, dx) for p in points)
+def _polyline(points: list[Point], dx: float, every: bool = False) -> str:
+    """Points as SVG text, a point equal to the one before it left out (unless ``every``:
+    the poses of an animation keep as many points as each other)."""
+    out: list[str] = []
+    for p in points:
+        xy = _xy(p, dx)
+        if every or not out or out[-1] != xy:
+            out.append(xy)
+    return " ".join(out)
 
 
 def _box(left: float, right: float, shown: list[Pose]) -> tuple[str, str]:
@@ -68,26 +75,30 @@ class Drawn:
     x: str                        # where the label is centred (the hip's x)
     heel: tuple[str, str] = ("0", "0")   # the near heel, where it sits on its path
     hip_y: str = "0"
+    order: tuple[str, ...] = ("far", "trunk", "near")   # drawn first to last (``kinematics.Pose.order``)
 
 
-def _limbs(pose: Pose, side: Side, dx: float) -> Limbs:
-    leg = _polyline([pose.hip, side.knee, side.ankle, side.heel, side.toe, side.ankle], dx)
-    arm = _polyline([pose.shoulder, side.elbow, side.hand], dx)
+def _limbs(pose: Pose, side: Side, dx: float, every: bool) -> Limbs:
+    """A leg from the pelvis through its hip joint, an arm from the top of the trunk through
+    its shoulder (one point in a side view, apart in a front view)."""
+    leg = _polyline([pose.hip, side.hip, side.knee, side.ankle, side.heel, side.toe, side.ankle], dx, every)
+    arm = _polyline([pose.shoulder, side.shoulder, side.elbow, side.hand], dx, every)
     return Limbs(leg, arm)
 
 
-def drawn(pose: Pose, label: str, dx: float) -> Drawn:
+def drawn(pose: Pose, label: str, dx: float, every: bool = False) -> Drawn:
     cx, cy = _xy(pose.head, dx).split(",")
     hx, hy = _xy(pose.near.heel, dx).split(",")
     return Drawn(
-        far=_limbs(pose, pose.far, dx),
-        near=_limbs(pose, pose.near, dx),
+        far=_limbs(pose, pose.far, dx, every),
+        near=_limbs(pose, pose.near, dx, every),
         trunk=_polyline([pose.hip, pose.neck], dx),
         head=(cx, cy, num(pose.head_radius * SCALE)),
         label=label,
         x=num((pose.hip[0] + dx) * SCALE),
         heel=(hx, hy),
         hip_y=num(-pose.hip[1] * SCALE),
+        order=pose.order,
     )
 
 
@@ -157,6 +168,8 @@ class Animation:
     joints: dict[str, Joint]         # trunk, near-hip, ..., far-elbow
     root: list[tuple[str, str, str]]  # (percent, x, y) of the hip
     heel_path: str
+    frames: list[Drawn] = field(default_factory=list)   # a body that leaves the picture plane: its poses in turn
+    times: str = ""                                      # when each of ``frames`` is shown, 0 to 1 (SVG keyTimes)
 
 
 # Each joint's SVG rotation from the format's angle: + forward turns a segment that
@@ -187,9 +200,9 @@ def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
     steps = [start + (end - start) * s / STEPS for start, end in zip(times, marks[1:]) for s in range(STEPS)]
     root = []
     for t, frame in zip(steps, k.frames_at(figure, steps)):
-        pose = k.place(frame, t, figure.travel)
+        pose = k.place(frame, t, figure.travel, figure.view)
         root.append((_percent(t), num(pose.hip[0] * SCALE), num(-pose.hip[1] * SCALE)))
-    first = k.place(frames[0], 0, 0)
+    first = k.place(frames[0], 0, 0, figure.view)
     root.append(("100", num(figure.travel * SCALE), num(-first.hip[1] * SCALE)))
 
     left, right = -0.55, figure.travel + 0.55
@@ -207,7 +220,27 @@ def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
         joints=joints,
         root=root,
         heel_path=heel_line,
+        **(_flipbook(figure, times, marks) if _posed_in_3d(figure) else {}),
     )
+
+
+def _posed_in_3d(figure: Figure) -> bool:
+    """Whether the jointed side-view body cannot draw the figure (a front view, or a joint
+    turning out of the picture plane), so the animation moves between drawn poses."""
+    return figure.view != "side" or not all(k.in_plane(f) for f in figure.keyframes)
+
+
+FLIP_STEPS = 2   # drawn poses per keyframe interval of an animation posed in 3D; the browser moves between them
+
+
+def _flipbook(figure: Figure, times: list[float], marks: list[float]) -> dict:
+    """The animation's poses in turn, each where it is at its time, back to the first one
+    a cycle further on."""
+    steps = [start + (end - start) * s / FLIP_STEPS for start, end in zip(times, marks[1:]) for s in range(FLIP_STEPS)]
+    moving = [k.place(frame, t, figure.travel, figure.view) for t, frame in zip(steps, k.frames_at(figure, steps))]
+    last = k.place(figure.keyframes[0], 1.0, figure.travel, figure.view)
+    shown = [drawn(p, "", 0, every=True) for p in [*moving, last]]
+    return {"frames": shown, "times": ";".join(f"{t:.4f}".rstrip("0").rstrip(".") for t in [*steps, 1.0])}
 
 
 def _peak(placed: list[Pose]) -> int:
@@ -286,7 +319,7 @@ class Figures:
         figures = (correct, faulty)
         paths = [self.heel_points(f) for f in figures]
         peaks = [f.keyframes[_peak(self.poses(f))] for f in figures]
-        placed = [k.place(frame, 0, 0) for frame in peaks]
+        placed = [k.place(frame, 0, 0, figure.view) for frame, figure in zip(peaks, figures)]
         xs, left, right = _spread([_reach(p, path) for p, path in zip(placed, paths)])
         shown = [drawn(p, frame.label, x) for p, frame, x in zip(placed, peaks, xs)]
         view_box, width = _box(left, right, [*self.poses(correct), *self.poses(faulty)])
