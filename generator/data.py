@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import types
 import typing
 from typing import Annotated, Any, Literal, Union
@@ -35,17 +36,17 @@ from .paths import Paths, Site
 from .text import Text
 
 VERSION = 1
-DIGITS = 3   # metres (and every other number) to the millimetre
+MILLI = 1000   # metres (and every other number) to the millimetre
 
 POINTS = ("each joint's position [x, y, z] in metres: x forward from the first keyframe's pelvis, "
           "y up from the ground, z across, + towards the viewer of a side view")
 
 
 def _number(value: float) -> float | int:
-    """Rounded to the millimetre, never ``-0.0``, and whole numbers without ``.0`` (half the
-    file is the figures' coordinates and angles: every byte counts)."""
-    rounded = round(value, DIGITS) + 0.0
-    return int(rounded) if rounded.is_integer() else rounded
+    """Rounded to the millimetre (halves up), whole numbers without ``.0`` and never
+    ``-0.0``. Integer arithmetic, not ``round``: half the file is the figures' numbers."""
+    thousandths = math.floor(value * MILLI + 0.5)
+    return thousandths // MILLI if thousandths % MILLI == 0 else thousandths / MILLI
 
 
 # --- what a model's fields are ---------------------------------------------------------
@@ -138,16 +139,16 @@ def _footwear(guide: FootwearGuide, ctx: _Context) -> dict:
     return _record(guide, ctx.text, criteria=criteria, url=ctx.url(paths.FOOTWEAR))
 
 
-def handbook_data(handbook: Handbook, text: Text, layout: Paths, site: Site, language: str | None = None) -> dict:
-    """The open data of ``handbook`` in ``language`` (default: the site's), as plain values."""
+def handbook_json(handbook: Handbook, text: Text, layout: Paths, site: Site, language: str | None = None) -> str:
+    """The open data of ``handbook`` in ``language`` (default: the site's), as JSON text.
+
+    Each drill is encoded as soon as it is made, so that a thousand drills never stand in
+    memory as plain values all at once; the text is the same as ``dumps`` of the whole."""
     ctx = _Context(text, layout, site, language or site.language)
-    return {
-        "version": VERSION,
-        "language": ctx.language,
-        "drills": [_drill(d, ctx) for d in handbook.drills],
-        "sessions": [],
-        "footwear": _footwear(handbook.guide, ctx),
-    }
+    rest = dumps({"version": VERSION, "language": ctx.language, "sessions": [], "footwear": _footwear(handbook.guide, ctx)})
+    drills = ",".join(dumps(_drill(d, ctx)).rstrip("\n") for d in handbook.drills)
+    # "drills" sorts before every other key: it opens the object.
+    return '{"drills":[' + drills + "]," + rest.removeprefix("{")
 
 
 def dumps(data, indent: int | None = None) -> str:
@@ -225,4 +226,4 @@ def schema() -> dict:
 
 def files(handbook: Handbook, text: Text, layout: Paths, site: Site) -> dict[str, str]:
     """The open data's files, by docs path, for one build."""
-    return {paths.DATA: dumps(handbook_data(handbook, text, layout, site)), paths.DATA_SCHEMA: dumps(schema(), indent=2)}
+    return {paths.DATA: handbook_json(handbook, text, layout, site), paths.DATA_SCHEMA: dumps(schema(), indent=2)}

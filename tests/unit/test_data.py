@@ -157,6 +157,7 @@ def test_the_same_handbook_gives_the_same_bytes(pages):
     again = Build(ROOT, Settings()).pages()
     assert again[paths.DATA] == pages[paths.DATA]
     assert again[paths.DATA_SCHEMA] == pages[paths.DATA_SCHEMA]
+    assert data.dumps(json.loads(pages[paths.DATA])) == pages[paths.DATA], "keys not sorted, or spaces"
     assert not re.search(r"\d\.\d{4,}", pages[paths.DATA]), "a number is not rounded to the millimetre"
 
 
