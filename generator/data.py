@@ -224,6 +224,7 @@ def schema() -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **body}
 
 
-def files(handbook: Handbook, text: Text, layout: Paths, site: Site) -> dict[str, str]:
-    """The open data's files, by docs path, for one build."""
-    return {paths.DATA: handbook_json(handbook, text, layout, site), paths.DATA_SCHEMA: dumps(schema(), indent=2)}
+def files(handbook: Handbook, text: Text, layout: Paths, site: Site, language: str | None = None) -> dict[str, str]:
+    """The open data's files, by docs path, for one build in ``language`` (default: the
+    site's; another language's build places them under its prefix, as its pages)."""
+    return {paths.DATA: handbook_json(handbook, text, layout, site, language), paths.DATA_SCHEMA: dumps(schema(), indent=2)}

@@ -20,7 +20,8 @@ from generator.build import Build, Settings
 from generator.export import export_files
 from generator.figure.draw import SCALE
 from generator.model import Drill
-from generator.paths import Site
+from generator.paths import Paths, Site
+from generator.text import Text
 from tests.conftest import DATA, ROOT, copy_handbook
 
 
@@ -252,3 +253,11 @@ def test_the_open_data_page_names_every_key_the_files_do_not_have(pages):
     page = (ROOT / "docs" / "open-data.md").read_text(encoding="utf-8")
     missing = sorted(k for k in added if f"`{k}`" not in page and f"[].{k}`" not in page)
     assert not missing, f"docs/open-data.md does not describe {missing}"
+
+
+def test_another_language_s_data_says_so_and_links_its_pages(handbook):
+    text = Text()
+    opened = json.loads(data.files(handbook, text, Paths.of(handbook, text), Site(), "fr")[paths.DATA])
+    assert opened["language"] == "fr"
+    assert opened["drills"][0]["url"] == Site().path(paths.drill(handbook.drills[0].id), "fr")
+    assert opened["drills"][0]["url"].startswith("fr/")
