@@ -19,7 +19,7 @@ from pathlib import Path
 from . import cards, data
 from .environment import environment, templates_checked
 from .figure.draw import Figures
-from .model import Handbook, read_handbook
+from .model import Handbook, advisories, read_handbook
 from .paths import Paths, Site
 from .problems import InvalidHandbook, Problem
 from .render import render
@@ -58,10 +58,11 @@ class Build:
         self.reported: list[Problem] = []
 
     def handbook(self) -> Handbook:
-        """The handbook, read and cross-checked."""
+        """The handbook, read and cross-checked; its advisories reported."""
         handbook, problems = read_handbook(self.root)
         if problems:
             raise InvalidHandbook(problems)
+        self.reported += advisories(handbook)
         return handbook
 
     def checked_cards(self, handbook: Handbook) -> list[cards.Card]:
