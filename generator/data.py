@@ -111,9 +111,7 @@ class _Context:
 def _figure(figure: Figure, ctx: _Context) -> dict:
     points = named_points(figure)
     keyframes = [
-        {"contact": None,
-         **_record(k, ctx.text, at=_number(t),
-                   points={name: [_number(c) for c in p] for name, p in named.items()})}
+        _record(k, ctx.text, at=_number(t), points={name: [_number(c) for c in p] for name, p in named.items()})
         for k, t, named in zip(figure.keyframes, figure.times(), points)
     ]
     return {"view": "side", **_record(figure, ctx.text, keyframes=keyframes)}
@@ -199,7 +197,6 @@ def schema_model() -> type[BaseModel]:
     """The whole file's model, from which its JSON Schema is generated."""
     point = Annotated[list[float], Field(min_length=3, max_length=3)]
     keyframe = _derived(Keyframe, {}, at=(float, "time in the cycle, 0 <= at < 1, filled in when the file leaves it out"),
-                        contact=(str | None, "the foot on the ground (near, far, both, none), null when not given"),
                         points=(dict[str, point], POINTS))
     figure = _derived(Figure, {Keyframe: keyframe}, view=(str, "side or front"), keyframes=(list[keyframe], "the poses in order"))
     models = {Figure: figure}

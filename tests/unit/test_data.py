@@ -96,7 +96,7 @@ def test_a_figure_fills_in_what_its_file_leaves_out(handbook, opened):
                 assert k["label"] == frame.label
                 assert k["at"] == pytest.approx(times[i], abs=1e-3)
                 assert k["lift"] == pytest.approx(frame.lift, abs=1e-3)
-                assert "contact" in k
+                assert k["contact"] == frame.contact
                 assert {"head", "neck", "pelvis"} <= set(k["points"])
                 for side, towards_viewer in (("near", True), ("far", False)):
                     for joint in ("hip", "knee", "ankle", "heel", "toe", "shoulder", "elbow", "hand"):
