@@ -101,7 +101,8 @@ def test_a_figure_fills_in_what_its_file_leaves_out(handbook, opened):
                 for side, towards_viewer in (("near", True), ("far", False)):
                     for joint in ("hip", "knee", "ankle", "heel", "toe", "shoulder", "elbow", "hand"):
                         assert (k["points"][f"{side}.{joint}"][2] > 0) == towards_viewer
-            assert figure["keyframes"][0]["points"]["pelvis"][0] == 0
+            for k in figure["keyframes"]:   # forward along the cycle, from the first pelvis
+                assert k["points"]["pelvis"][0] == pytest.approx(k["at"] * figure["travel"], abs=2e-3)
             ground = min(p[1] for k in figure["keyframes"] for p in k["points"].values())
             assert ground >= -0.005
 
@@ -120,12 +121,14 @@ class _Strip(html.parser.HTMLParser):
         if tag == "svg" and "dh-strip" in (a.get("class") or "") and not self.done:
             self.inside = True
         elif self.inside and tag == "g" and "dh-pose" in (a.get("class") or ""):
-            self.poses.append({"vertices": [], "hip": None})
+            self.poses.append({"vertices": [], "hip": None, "head": None})
         elif self.inside and tag == "polyline" and self.poses:
             points = [tuple(map(float, p.split(","))) for p in (a.get("points") or "").split()]
             self.poses[-1]["vertices"] += points
             if "dh-trunk" in (a.get("class") or ""):
                 self.poses[-1]["hip"] = points[0]
+        elif self.inside and tag == "circle" and "dh-head" in (a.get("class") or "") and self.poses:
+            self.poses[-1]["head"] = (float(a["cx"]), float(a["cy"]))
 
     def handle_endtag(self, tag):
         if tag == "svg" and self.inside:
@@ -147,9 +150,10 @@ def test_each_keyframe_places_the_figure_as_the_strip_draws_it(which, handbook, 
             hx, hy = pose["hip"]
             assert hy == pytest.approx(-points["pelvis"][1] * SCALE, abs=0.2)
             for name, (x, y, _) in points.items():
-                if name == "head":
-                    continue
                 want = (hx + (x - points["pelvis"][0]) * SCALE, -y * SCALE)
+                if name == "head":   # the centre of the head's circle
+                    assert pose["head"] == pytest.approx(want, abs=0.2)
+                    continue
                 assert any(abs(vx - want[0]) <= 0.2 and abs(vy - want[1]) <= 0.2 for vx, vy in pose["vertices"]), \
                     f"{drill.id}/{variant.id}: {name} at {want} is no corner of the drawing"
 
