@@ -259,7 +259,7 @@ def test_the_open_data_page_names_every_key_the_files_do_not_have(pages):
     assert not missing, f"docs/open-data.md does not describe {missing}"
 
 
-def test_another_language_s_data_says_so_and_links_its_pages(handbook):
+def test_a_build_in_another_language_says_so_and_links_its_pages(handbook):
     text = Text()
     opened = json.loads(data.files(handbook, text, Paths.of(handbook, text), Site(), "fr")[paths.DATA])
     assert opened["language"] == "fr"
