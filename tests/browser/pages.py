@@ -14,6 +14,8 @@ PAGES = {
     "warm-up": "warm-up/",
     "cards": "cards/",
     "drill cards": "cards/butt-kickers/",
+    "sources": "sources/",
+    "open data": "open-data/",
 }
 
 # The pages Lighthouse audits (make audit): the busiest kinds, those that exist.
