@@ -9,6 +9,7 @@ figures of one build and remembers each drawing for as long as the build lasts.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypeVar
@@ -25,6 +26,18 @@ PATH_SAMPLES = 36  # points of a heel path over one cycle
 STEPS = 4         # root positions per keyframe interval of the animation, so the feet stay on the ground
 TOP = 1.9         # metres above the ground a drawing shows at least
 BOTTOM = 0.3      # metres below the ground (the phase numbers)
+
+# The pictogram's proportions, in metres, shared by the strip, the comparison and the animation
+# (the CSS gives each part its thickness). The drawn head is smaller than the head's reach and the
+# trunk stops short of the shoulders, so a clear gap parts the head from the body.
+HEAD_R = 0.098
+TRUNK_SHORT = 0.05
+# The shoe in the foot's own frame, (along the sole from the point under the ankle, up from the
+# sole): heel, toe, toe cap, instep, collar behind the ankle.
+SHOE = ((-k.FOOT * k.HEEL_SHARE, 0.0), (k.FOOT * (1 - k.HEEL_SHARE), 0.0), (k.FOOT * (1 - k.HEEL_SHARE) - 0.045, 0.042),
+        (0.035, k.ANKLE_HEIGHT + 0.005), (-k.FOOT * k.HEEL_SHARE + 0.012, k.ANKLE_HEIGHT + 0.005))
+GROUNDED = 0.02   # a foot whose lowest point is this close to the ground stands on it
+SHADOW = 0.2      # half width of the animation's shadow before it is stretched to the feet
 
 
 def num(value: float) -> str:
@@ -52,13 +65,18 @@ def _box(left: float, right: float, shown: list[Pose]) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class Limbs:
+    """One side as the pictogram draws it: the leg (hip, knee, ankle), the thigh over it (drawn
+    thicker), the shoe's outline and the arm (shoulder, elbow, hand), each as polyline points."""
+
     leg: str
+    thigh: str
+    shoe: str
     arm: str
 
 
 @dataclass(frozen=True)
 class Drawn:
-    """One pose as polylines: far side, trunk and head, near side."""
+    """One pose as shapes: far side, trunk and head, near side, and its shadow on the ground."""
 
     far: Limbs
     near: Limbs
@@ -68,26 +86,63 @@ class Drawn:
     x: str                        # where the label is centred (the hip's x)
     heel: tuple[str, str] = ("0", "0")   # the near heel, where it sits on its path
     hip_y: str = "0"
+    shadow: tuple[str, str] = ("0", "0")   # centre x and half width of the shadow on the ground
+
+
+def _shoe(side: Side) -> list[Point]:
+    """The shoe's outline placed on the foot: ``SHOE`` turned along the sole, heel to toe."""
+    (hx, hy), (tx, ty) = side.heel, side.toe
+    length = math.hypot(tx - hx, ty - hy)
+    fx, fy = (tx - hx) / length, (ty - hy) / length
+    ox, oy = hx + fx * -SHOE[0][0], hy + fy * -SHOE[0][0]   # the sole under the ankle
+    return [(ox + fx * u - fy * v, oy + fy * u + fx * v) for u, v in SHOE]
 
 
 def _limbs(pose: Pose, side: Side, dx: float) -> Limbs:
-    leg = _polyline([pose.hip, side.knee, side.ankle, side.heel, side.toe, side.ankle], dx)
-    arm = _polyline([pose.shoulder, side.elbow, side.hand], dx)
-    return Limbs(leg, arm)
+    return Limbs(
+        leg=_polyline([pose.hip, side.knee, side.ankle], dx),
+        thigh=_polyline([pose.hip, side.knee], dx),
+        shoe=_polyline(_shoe(side), dx),
+        arm=_polyline([pose.shoulder, side.elbow, side.hand], dx),
+    )
+
+
+def _trunk_top(pose: Pose) -> Point:
+    """Where the drawn trunk ends: ``TRUNK_SHORT`` below the shoulder, along the trunk."""
+    (hx, hy), (sx, sy) = pose.hip, pose.shoulder
+    share = 1 - TRUNK_SHORT / k.TRUNK
+    return (hx + (sx - hx) * share, hy + (sy - hy) * share)
+
+
+def standing(pose: Pose) -> list[Side]:
+    """The sides whose foot is on the ground (none in flight)."""
+    return [s for s in (pose.near, pose.far) if min(s.heel[1], s.toe[1]) <= GROUNDED]
+
+
+def _shadow(pose: Pose) -> tuple[float, float]:
+    """The shadow under the feet on the ground (centre x, half width), or a small one under the
+    hip when the body is in the air."""
+    feet = standing(pose)
+    if not feet:
+        return pose.hip[0], 0.12
+    xs = [x for s in feet for x in (s.heel[0], s.toe[0])]
+    return (min(xs) + max(xs)) / 2, (max(xs) - min(xs)) / 2 + 0.06
 
 
 def drawn(pose: Pose, label: str, dx: float) -> Drawn:
     cx, cy = _xy(pose.head, dx).split(",")
     hx, hy = _xy(pose.near.heel, dx).split(",")
+    shadow_x, shadow_w = _shadow(pose)
     return Drawn(
         far=_limbs(pose, pose.far, dx),
         near=_limbs(pose, pose.near, dx),
-        trunk=_polyline([pose.hip, pose.neck], dx),
-        head=(cx, cy, num(pose.head_radius * SCALE)),
+        trunk=_polyline([pose.hip, _trunk_top(pose)], dx),
+        head=(cx, cy, num(HEAD_R * SCALE)),
         label=label,
         x=num((pose.hip[0] + dx) * SCALE),
         heel=(hx, hy),
         hip_y=num(-pose.hip[1] * SCALE),
+        shadow=(num((shadow_x + dx) * SCALE), num(shadow_w * SCALE)),
     )
 
 
@@ -157,6 +212,8 @@ class Animation:
     joints: dict[str, Joint]         # trunk, near-hip, ..., far-elbow
     root: list[tuple[str, str, str]]  # (percent, x, y) of the hip
     heel_path: str
+    shoe: str = ""                    # the shoe's outline in the ankle's frame (y down the shank)
+    shadow: list[tuple[str, str, str]] = ()   # (percent, x, width scale) of the shadow on the ground
 
 
 # Each joint's SVG rotation from the format's angle: + forward turns a segment that
@@ -185,19 +242,22 @@ def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
             joints[f"{side}-{j}"] = joint(f"{side}-{j}", [_SIGNS[j] * getattr(getattr(f, side), j) for f in frames])
 
     steps = [start + (end - start) * s / STEPS for start, end in zip(times, marks[1:]) for s in range(STEPS)]
-    root = []
+    root, shadow = [], []
     for t, frame in zip(steps, k.frames_at(figure, steps)):
         pose = k.place(frame, t, figure.travel)
         root.append((_percent(t), num(pose.hip[0] * SCALE), num(-pose.hip[1] * SCALE)))
+        x, w = _shadow(pose)
+        shadow.append((_percent(t), num(x * SCALE), f"{w / SHADOW:.2f}"))
     first = k.place(frames[0], 0, 0)
     root.append(("100", num(figure.travel * SCALE), num(-first.hip[1] * SCALE)))
+    x, _ = _shadow(first)
+    shadow.append(("100", num((x + figure.travel) * SCALE), shadow[0][2]))
 
     left, right = -0.55, figure.travel + 0.55
     view_box, width = _box(left, right, poses)
     lengths = {
-        "trunk": k.TRUNK, "neck": k.TRUNK + k.NECK, "head_centre": k.TRUNK + k.NECK + k.HEAD / 2, "head": k.HEAD / 2, "thigh": k.THIGH, "shank": k.SHANK,
-        "ankle": k.ANKLE_HEIGHT, "heel": k.FOOT * k.HEEL_SHARE, "toe": k.FOOT * (1 - k.HEEL_SHARE),
-        "upper_arm": k.UPPER_ARM, "forearm": k.FOREARM + k.HAND,
+        "trunk": k.TRUNK, "trunk_drawn": k.TRUNK - TRUNK_SHORT, "head_centre": k.TRUNK + k.NECK + k.HEAD / 2, "head": HEAD_R,
+        "thigh": k.THIGH, "shank": k.SHANK, "upper_arm": k.UPPER_ARM, "forearm": k.FOREARM + k.HAND, "shadow": SHADOW,
     }
     return Animation(
         view_box=view_box,
@@ -207,6 +267,8 @@ def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
         joints=joints,
         root=root,
         heel_path=heel_line,
+        shoe=" ".join(f"{num(u * SCALE)},{num((k.ANKLE_HEIGHT - v) * SCALE)}" for u, v in SHOE),
+        shadow=shadow,
     )
 
 
