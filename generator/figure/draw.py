@@ -9,9 +9,8 @@ figures of one build and remembers each drawing for as long as the build lasts.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..model import Figure
@@ -51,8 +50,15 @@ def _xy(p: Point, dx: float) -> str:
     return f"{num((p[0] + dx) * SCALE)},{num(-p[1] * SCALE)}"
 
 
-def _polyline(points: list[Point], dx: float) -> str:
-    return " ".join(_xy(p, dx) for p in points)
+def _polyline(points: list[Point], dx: float, every: bool = False) -> str:
+    """Points as SVG text, a point equal to the one before it left out (unless ``every``:
+    the poses of an animation keep as many points as each other)."""
+    out: list[str] = []
+    for p in points:
+        xy = _xy(p, dx)
+        if every or not out or out[-1] != xy:
+            out.append(xy)
+    return " ".join(out)
 
 
 def _box(left: float, right: float, shown: list[Pose]) -> tuple[str, str]:
@@ -87,23 +93,29 @@ class Drawn:
     heel: tuple[str, str] = ("0", "0")   # the near heel, where it sits on its path
     hip_y: str = "0"
     shadow: tuple[str, str] = ("0", "0")   # centre x and half width of the shadow on the ground
+    order: tuple[str, ...] = ("far", "trunk", "near")   # drawn first to last (``kinematics.Pose.order``)
 
 
 def _shoe(side: Side) -> list[Point]:
-    """The shoe's outline placed on the foot: ``SHOE`` turned along the sole, heel to toe."""
-    (hx, hy), (tx, ty) = side.heel, side.toe
-    length = math.hypot(tx - hx, ty - hy)
-    fx, fy = (tx - hx) / length, (ty - hy) / length
-    ox, oy = hx + fx * -SHOE[0][0], hy + fy * -SHOE[0][0]   # the sole under the ankle
-    return [(ox + fx * u - fy * v, oy + fy * u + fx * v) for u, v in SHOE]
+    """The shoe's outline on the foot as drawn: ``SHOE`` mapped by the foot's drawn sole
+    (heel to toe) and its drawn height (sole to ankle), so it foreshortens with the foot in
+    any view."""
+    (hx, hy), (tx, ty), (ax, ay) = side.heel, side.toe, side.ankle
+    ux, uy = (tx - hx) / k.FOOT, (ty - hy) / k.FOOT                  # per metre along the sole
+    heel = -SHOE[0][0]
+    vx, vy = (ax - hx - ux * heel) / k.ANKLE_HEIGHT, (ay - hy - uy * heel) / k.ANKLE_HEIGHT   # per metre up
+    return [(hx + ux * (u + heel) + vx * v, hy + uy * (u + heel) + vy * v) for u, v in SHOE]
 
 
-def _limbs(pose: Pose, side: Side, dx: float) -> Limbs:
+def _limbs(pose: Pose, side: Side, dx: float, every: bool) -> Limbs:
+    """A leg from the pelvis through its hip joint, an arm from the top of the trunk through
+    its shoulder (one point in a side view, apart in a front view). ``every`` keeps every
+    point, so the poses of an animation have as many as each other."""
     return Limbs(
-        leg=_polyline([pose.hip, side.knee, side.ankle], dx),
-        thigh=_polyline([pose.hip, side.knee], dx),
-        shoe=_polyline(_shoe(side), dx),
-        arm=_polyline([pose.shoulder, side.elbow, side.hand], dx),
+        leg=_polyline([pose.hip, side.hip, side.knee, side.ankle], dx, every),
+        thigh=_polyline([side.hip, side.knee], dx, every),
+        shoe=_polyline(_shoe(side), dx, True),
+        arm=_polyline([pose.shoulder, side.shoulder, side.elbow, side.hand], dx, every),
     )
 
 
@@ -129,13 +141,13 @@ def _shadow(pose: Pose) -> tuple[float, float]:
     return (min(xs) + max(xs)) / 2, (max(xs) - min(xs)) / 2 + 0.06
 
 
-def drawn(pose: Pose, label: str, dx: float) -> Drawn:
+def drawn(pose: Pose, label: str, dx: float, every: bool = False) -> Drawn:
     cx, cy = _xy(pose.head, dx).split(",")
     hx, hy = _xy(pose.near.heel, dx).split(",")
     shadow_x, shadow_w = _shadow(pose)
     return Drawn(
-        far=_limbs(pose, pose.far, dx),
-        near=_limbs(pose, pose.near, dx),
+        far=_limbs(pose, pose.far, dx, every),
+        near=_limbs(pose, pose.near, dx, every),
         trunk=_polyline([pose.hip, _trunk_top(pose)], dx),
         head=(cx, cy, num(HEAD_R * SCALE)),
         label=label,
@@ -143,6 +155,7 @@ def drawn(pose: Pose, label: str, dx: float) -> Drawn:
         heel=(hx, hy),
         hip_y=num(-pose.hip[1] * SCALE),
         shadow=(num((shadow_x + dx) * SCALE), num(shadow_w * SCALE)),
+        order=pose.order,
     )
 
 
@@ -213,7 +226,9 @@ class Animation:
     root: list[tuple[str, str, str]]  # (percent, x, y) of the hip
     heel_path: str
     shoe: str = ""                    # the shoe's outline in the ankle's frame (y down the shank)
-    shadow: list[tuple[str, str, str]] = ()   # (percent, x, width scale) of the shadow on the ground
+    shadow: list[tuple[str, str, str]] = field(default_factory=list)   # (percent, x, width scale) of the shadow
+    frames: list[Drawn] = field(default_factory=list)   # a body that leaves the picture plane: its poses in turn
+    times: str = ""                                      # when each of ``frames`` is shown, 0 to 1 (SVG keyTimes)
 
 
 # Each joint's SVG rotation from the format's angle: + forward turns a segment that
@@ -242,13 +257,14 @@ def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
             joints[f"{side}-{j}"] = joint(f"{side}-{j}", [_SIGNS[j] * getattr(getattr(f, side), j) for f in frames])
 
     steps = [start + (end - start) * s / STEPS for start, end in zip(times, marks[1:]) for s in range(STEPS)]
-    root, shadow = [], []
+    root, shadow, moving = [], [], []
     for t, frame in zip(steps, k.frames_at(figure, steps)):
-        pose = k.place(frame, t, figure.travel)
+        pose = k.place(frame, t, figure.travel, figure.view)
         root.append((_percent(t), num(pose.hip[0] * SCALE), num(-pose.hip[1] * SCALE)))
         x, w = _shadow(pose)
         shadow.append((_percent(t), num(x * SCALE), f"{w / SHADOW:.2f}"))
-    first = k.place(frames[0], 0, 0)
+        moving.append(pose)
+    first = k.place(frames[0], 0, 0, figure.view)
     root.append(("100", num(figure.travel * SCALE), num(-first.hip[1] * SCALE)))
     x, _ = _shadow(first)
     shadow.append(("100", num((x + figure.travel) * SCALE), shadow[0][2]))
@@ -269,7 +285,22 @@ def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
         heel_path=heel_line,
         shoe=" ".join(f"{num(u * SCALE)},{num((k.ANKLE_HEIGHT - v) * SCALE)}" for u, v in SHOE),
         shadow=shadow,
+        **(_flipbook(figure, moving, steps) if _posed_in_3d(figure) else {}),
     )
+
+
+def _posed_in_3d(figure: Figure) -> bool:
+    """Whether the jointed side-view body cannot draw the figure (a front view, or a joint
+    turning out of the picture plane), so the animation moves between drawn poses."""
+    return figure.view != "side" or not all(k.in_plane(f) for f in figure.keyframes)
+
+
+def _flipbook(figure: Figure, moving: list[Pose], steps: list[float]) -> dict:
+    """The animation's poses in turn, each where it is at its time, back to the first one
+    a cycle further on."""
+    last = k.place(figure.keyframes[0], 1.0, figure.travel, figure.view)
+    shown = [drawn(p, "", 0, every=True) for p in [*moving, last]]
+    return {"frames": shown, "times": ";".join(f"{t:.4f}".rstrip("0").rstrip(".") for t in [*steps, 1.0])}
 
 
 def _peak(placed: list[Pose]) -> int:
@@ -348,7 +379,7 @@ class Figures:
         figures = (correct, faulty)
         paths = [self.heel_points(f) for f in figures]
         peaks = [f.keyframes[_peak(self.poses(f))] for f in figures]
-        placed = [k.place(frame, 0, 0) for frame in peaks]
+        placed = [k.place(frame, 0, 0, figure.view) for frame, figure in zip(peaks, figures)]
         xs, left, right = _spread([_reach(p, path) for p, path in zip(placed, paths)])
         shown = [drawn(p, frame.label, x) for p, frame, x in zip(placed, peaks, xs)]
         view_box, width = _box(left, right, [*self.poses(correct), *self.poses(faulty)])
