@@ -163,3 +163,26 @@ def test_figure_colours_meet_wcag_aa_for_graphics_in_both_palettes():
     for name, colour in light.items():
         assert _contrast(colour, "#ffffff") >= 3, name
         assert _contrast(dark[name], "#1e2129") >= 3, name
+
+
+def _rules(css: str) -> dict[str, str]:
+    """Each rule's declarations by its selector, as written."""
+    return {sel.strip(): body for sel, body in re.findall(r"([^{}]+)\{([^}]*)\}", css)}
+
+
+def test_cards_print_the_figures_in_colours_that_stand_out_on_white():
+    css = (ROOT / "templates/cards/figure.css").read_text()
+    short = re.findall(r"(?:stroke|fill): #([0-9a-f]{3});", css)
+    colours = set(re.findall(r"(?:stroke|fill): (#[0-9a-f]{6})", css)) | {"#" + "".join(c * 2 for c in h) for h in short}
+    assert len(colours) >= 3                                          # ink, far tone, heel path
+    for colour in colours:
+        assert _contrast(colour, "#ffffff") >= 3, colour
+
+
+def test_cards_and_site_draw_the_limbs_alike():
+    """The same stroke widths on the site and on the cards: one look everywhere."""
+    site = _rules((ROOT / "docs/assets/handbook.css").read_text())
+    card = _rules((ROOT / "templates/cards/figure.css").read_text())
+    for part in ("dh-trunk", "dh-th", "dh-leg", "dh-arm", "dh-shoe"):
+        width = re.search(r"stroke-width: ([\d.]+)", site[f".dh-figure .{part}"]).group(1)
+        assert re.search(r"stroke-width: ([\d.]+)", card[f".{part}"]).group(1) == width, part
