@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from ..model import Figure
@@ -94,6 +94,8 @@ class Drawn:
     hip_y: str = "0"
     shadow: tuple[str, str] = ("0", "0")   # centre x and half width of the shadow on the ground
     order: tuple[str, ...] = ("far", "trunk", "near")   # drawn first to last (``kinematics.Pose.order``)
+    y: str = "0"                  # the ground under it (a card's strip has rows)
+    label_y: str = "22"           # where its number sits, under the ground
 
 
 def _shoe(side: Side) -> list[Point]:
@@ -162,13 +164,12 @@ def drawn(pose: Pose, label: str, dx: float, every: bool = False) -> Drawn:
 @dataclass(frozen=True)
 class Strip:
     """The keyframes side by side along a ground line, in the order of the cycle
-    (which is the order of travel: the figure faces and moves right)."""
+    (which is the order of travel: the figure faces and moves right); on a card, in rows."""
 
     view_box: str
     width: str
-    ground: tuple[str, str]
+    grounds: list[tuple[str, str, str]]   # x1, x2 and y of each row's ground line
     poses: list[Drawn]
-    label_y: str
     heel_path: str = ""          # points with the hip at x = 0; each pose draws it from its hip
 
 
@@ -178,13 +179,15 @@ def _reach(pose: Pose, path: tuple[Point, ...]) -> tuple[float, float]:
     return min(xs), max(xs)
 
 
-def _spread(reach: list[tuple[float, float]]) -> tuple[list[float], float, float]:
-    """Hip positions left to right, at least GAP apart and far enough that no two neighbours
-    (limbs or heel paths) overlap; with the drawing's left and right edges."""
+def _spread(reach: list[tuple[float, float]], gap: float = GAP, margin: float = 0.12,
+            edge: float = 0.55) -> tuple[list[float], float, float]:
+    """Hip positions left to right, at least ``gap`` apart and ``margin`` more than it takes for
+    no two neighbours to overlap; with the drawing's left and right edges, at least ``edge``
+    from the first and last hip."""
     xs = [0.0]
     for (_, right), (left, _) in itertools.pairwise(reach):
-        xs.append(xs[-1] + max(GAP, right - left + 0.12))
-    return xs, min(-0.55, reach[0][0] - 0.1), xs[-1] + max(0.55, reach[-1][1] + 0.1)
+        xs.append(xs[-1] + max(gap, right - left + margin))
+    return xs, min(-edge, reach[0][0] - 0.1), xs[-1] + max(edge, reach[-1][1] + 0.1)
 
 
 def _strip(figure: Figure, poses: list[Pose], path: tuple[Point, ...], heel_line: str) -> Strip:
@@ -194,9 +197,55 @@ def _strip(figure: Figure, poses: list[Pose], path: tuple[Point, ...], heel_line
     return Strip(
         view_box=view_box,
         width=width,
-        ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
+        grounds=[(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}", "0")],
         poses=[drawn(p, frame.label, x) for p, frame, x in zip(placed, figure.keyframes, xs)],
-        label_y=f"{0.22 * SCALE:.0f}",
+        heel_path=heel_line,
+    )
+
+
+# A card's strip is drawn at one scale on every card, a standing body CARD_BODY_MM tall, in rows no
+# wider than the card's front (CARD_WIDTH_MM inside its margins); each row CARD_TOP above its
+# highest head and CARD_BOTTOM below the ground (the numbers): about 30 mm a row.
+CARD_BODY_MM = 26
+CARD_WIDTH_MM = 89
+CARD_TOP = 0.04
+CARD_BOTTOM = 0.24
+_CARD_ROW = CARD_WIDTH_MM / CARD_BODY_MM * k.HEIGHT   # metres
+
+
+def _rows(reach: list[tuple[float, float]]) -> list[tuple[range, tuple[list[float], float, float]]]:
+    """The fewest rows of about equal length, each no wider than the card."""
+    n = len(reach)
+    for count in range(1, n + 1):
+        per = -(-n // count)
+        rows = [range(i, min(i + per, n)) for i in range(0, n, per)]
+        laid = [(r, _spread([reach[i] for i in r], gap=0.75, margin=0.04, edge=0.4)) for r in rows]
+        if per == 1 or all(right - left <= _CARD_ROW for _, (_, left, right) in laid):
+            return laid
+    raise AssertionError("unreachable")
+
+
+def _card_strip(figure: Figure, poses: list[Pose], heel_line: str) -> Strip:
+    placed = [p.moved(-p.hip[0], 0) for p in poses]
+    # Neighbours may share the room of their heel paths: only the bodies keep apart.
+    top = max(p.head[1] + HEAD_R for p in placed) + CARD_TOP
+    height = top + CARD_BOTTOM
+    rows = _rows([_reach(p, ()) for p in placed])
+    width = max(right - left for _, (_, left, right) in rows)
+    shown, grounds = [], []
+    for n, (members, (xs, left, _)) in enumerate(rows):
+        dy = n * height
+        grounds.append(("0", f"{width * SCALE:.0f}", num(dy * SCALE)))
+        for i, x in zip(members, xs):
+            label = figure.keyframes[i].label
+            on_ground = drawn(placed[i], label, x - left)    # its shadow, found on the first row's ground
+            shown.append(replace(drawn(placed[i].moved(0, -dy), label, x - left), shadow=on_ground.shadow,
+                                 y=num(dy * SCALE), label_y=num((dy + 0.19) * SCALE)))
+    return Strip(
+        view_box=f"0 {-top * SCALE:.0f} {width * SCALE:.0f} {height * len(rows) * SCALE:.0f}",
+        width=f"{width * CARD_BODY_MM / k.HEIGHT:.1f}mm",   # its printed size: the same scale on every card
+        grounds=grounds,
+        poses=shown,
         heel_path=heel_line,
     )
 
@@ -364,6 +413,10 @@ class Figures:
     def strip(self, figure: Figure) -> Strip:
         return self._remember("strip", (figure,), lambda: _strip(
             figure, self.poses(figure), self.heel_points(figure), self.heel_path(figure)))
+
+    def card_strip(self, figure: Figure) -> Strip:
+        """The strip for a card's front: bodies close together, in rows as wide as the card."""
+        return self._remember("card strip", (figure,), lambda: _card_strip(figure, self.poses(figure), self.heel_path(figure)))
 
     def animation(self, figure: Figure) -> Animation:
         return self._remember("animation", (figure,), lambda: _animation(figure, self.poses(figure), self.heel_path(figure)))

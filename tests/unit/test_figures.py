@@ -11,6 +11,7 @@ import pytest
 from generator.blocks import marked
 from generator.build import build_pages
 from generator.environment import environment
+from generator.figure import draw
 from generator.figure import kinematics as k
 from generator.figure.draw import Figures
 from generator.model import MUSCLES
@@ -186,3 +187,22 @@ def test_cards_and_site_draw_the_limbs_alike():
     for part in ("dh-trunk", "dh-th", "dh-leg", "dh-arm", "dh-shoe"):
         width = re.search(r"stroke-width: ([\d.]+)", site[f".dh-figure .{part}"]).group(1)
         assert re.search(r"stroke-width: ([\d.]+)", card[f".{part}"]).group(1) == width, part
+
+
+CARD_MM = 89      # the width of a card's front inside its margins
+
+
+def test_card_strips_draw_a_body_at_least_25_mm_tall_across_the_card(handbook):
+    """Printed at its own width, every card strip draws a standing body at least 25 mm tall,
+    fits across the card, and rows of about 30 mm each hold bodies."""
+    drawings = Figures()
+    for drill in handbook.drills:
+        for variant in drill.variants:
+            strip = drawings.card_strip(variant.figure)
+            _, _, width, height = map(float, strip.view_box.split())
+            mm = float(strip.width.removesuffix("mm")) / width              # millimetres per unit of the drawing
+            assert k.HEIGHT * draw.SCALE * mm >= 25, variant.id
+            assert width * mm <= CARD_MM, variant.id
+            rows = len(strip.grounds)
+            assert 25 <= height * mm / rows <= 38, (variant.id, height * mm / rows)
+            assert {p.y for p in strip.poses} == {y for _, _, y in strip.grounds}
