@@ -70,6 +70,15 @@ def _turn_y(p: Point3, cos: float, sin: float) -> Point3:
     return (x * cos + z * sin, y, -x * sin + z * cos)
 
 
+def _about(p, axis, origin, cos: float, sin: float) -> Point3:
+    """``p`` turned about the line through ``origin`` along the unit vector ``axis`` (Rodrigues)."""
+    v = (p[0] - origin[0], p[1] - origin[1], p[2] - origin[2]) if len(p) == 3 else (p[0] - origin[0], p[1] - origin[1], -origin[2])
+    kx, ky, kz = axis
+    dot = kx * v[0] + ky * v[1] + kz * v[2]
+    cross = (ky * v[2] - kz * v[1], kz * v[0] - kx * v[2], kx * v[1] - ky * v[0])
+    return tuple(origin[i] + v[i] * cos + cross[i] * sin + axis[i] * dot * (1 - cos) for i in range(3))
+
+
 def _trig(degrees: float) -> tuple[float, float]:
     rad = math.radians(degrees)
     return math.cos(rad), math.sin(rad)
@@ -98,14 +107,20 @@ def pose3(frame: Keyframe | k.Frame) -> Pose3:
         hip = _turn_y((0.0, 0.0, sign * HIP_WIDTH / 2), *pelvis)
         joint = _add(centre, _turn_y(up((0.0, 0.0, sign * SHOULDER_WIDTH / 2)), *shoulders))
 
-        def leg(p, hip=hip, thigh=thigh) -> Point3:
+        knee = (chain.knee[0], chain.knee[1], 0.0)
+        along = (knee[0] / k.THIGH, knee[1] / k.THIGH, 0.0)
+        roll = _trig(sign * limb.hip_turn)
+
+        def leg(p, hip=hip, thigh=thigh, knee=knee, along=along, roll=roll, below=True) -> Point3:
+            if roll[1] and below:   # below the knee: turned with the thigh about its length
+                p = _about(p, along, knee, *roll)
             return _add(hip, _turn_y(_turn_x(p, *thigh), *pelvis))
 
         def hand(p, joint=joint, arm=arm) -> Point3:
             x, y = p[0] - flat.shoulder[0], p[1] - flat.shoulder[1]
             return _add(joint, _turn_y(up(_turn_x((x, y), *arm)), *shoulders))
 
-        sides.append(k.Side(leg(chain.knee), leg(chain.ankle), leg(chain.heel), leg(chain.toe),
+        sides.append(k.Side(leg(chain.knee, below=False), leg(chain.ankle), leg(chain.heel), leg(chain.toe),
                             hand(chain.elbow), hand(chain.hand), hip, joint))
     return Pose3((0.0, 0.0, 0.0), centre, up(flat.neck), up(flat.head), flat.head_radius, *sides)
 

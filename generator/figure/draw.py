@@ -306,13 +306,12 @@ def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
             joints[f"{side}-{j}"] = joint(f"{side}-{j}", [_SIGNS[j] * getattr(getattr(f, side), j) for f in frames])
 
     steps = [start + (end - start) * s / STEPS for start, end in zip(times, marks[1:]) for s in range(STEPS)]
-    root, shadow, moving = [], [], []
+    root, shadow = [], []
     for t, frame in zip(steps, k.frames_at(figure, steps)):
         pose = k.place(frame, t, figure.travel, figure.view)
         root.append((_percent(t), num(pose.hip[0] * SCALE), num(-pose.hip[1] * SCALE)))
         x, w = _shadow(pose)
         shadow.append((_percent(t), num(x * SCALE), f"{w / SHADOW:.2f}"))
-        moving.append(pose)
     first = k.place(frames[0], 0, 0, figure.view)
     root.append(("100", num(figure.travel * SCALE), num(-first.hip[1] * SCALE)))
     x, _ = _shadow(first)
@@ -334,7 +333,7 @@ def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
         heel_path=heel_line,
         shoe=" ".join(f"{num(u * SCALE)},{num((k.ANKLE_HEIGHT - v) * SCALE)}" for u, v in SHOE),
         shadow=shadow,
-        **(_flipbook(figure, moving, steps) if _posed_in_3d(figure) else {}),
+        **(_flipbook(figure, times, marks) if _posed_in_3d(figure) else {}),
     )
 
 
@@ -344,9 +343,14 @@ def _posed_in_3d(figure: Figure) -> bool:
     return figure.view != "side" or not all(k.in_plane(f) for f in figure.keyframes)
 
 
-def _flipbook(figure: Figure, moving: list[Pose], steps: list[float]) -> dict:
+FLIP_STEPS = 2   # drawn poses per keyframe interval of an animation posed in 3D; the browser moves between them
+
+
+def _flipbook(figure: Figure, times: list[float], marks: list[float]) -> dict:
     """The animation's poses in turn, each where it is at its time, back to the first one
     a cycle further on."""
+    steps = [start + (end - start) * s / FLIP_STEPS for start, end in zip(times, marks[1:]) for s in range(FLIP_STEPS)]
+    moving = [k.place(frame, t, figure.travel, figure.view) for t, frame in zip(steps, k.frames_at(figure, steps))]
     last = k.place(figure.keyframes[0], 1.0, figure.travel, figure.view)
     shown = [drawn(p, "", 0, every=True) for p in [*moving, last]]
     return {"frames": shown, "times": ";".join(f"{t:.4f}".rstrip("0").rstrip(".") for t in [*steps, 1.0])}

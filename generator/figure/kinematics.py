@@ -111,7 +111,7 @@ def in_plane(frame: Keyframe | Frame) -> bool:
     """Whether every joint of the pose turns in the picture plane of a side view."""
     n, f = frame.near, frame.far
     return not (frame.trunk_side or frame.pelvis_turn or frame.shoulder_turn
-                or n.hip_out or n.shoulder_out or f.hip_out or f.shoulder_out)
+                or n.hip_out or n.hip_turn or n.shoulder_out or f.hip_out or f.hip_turn or f.shoulder_out)
 
 
 def body(frame: Keyframe | Frame, view: str = "side") -> Pose:
@@ -180,6 +180,7 @@ class Angles(NamedTuple):
     shoulder: float
     elbow: float
     hip_out: float = 0.0
+    hip_turn: float = 0.0
     shoulder_out: float = 0.0
 
 
@@ -201,7 +202,8 @@ class Frame(NamedTuple):
 def _mix_limb(a: Limb, b: Limb, w: float) -> Angles:
     return Angles(a.hip + (b.hip - a.hip) * w, a.knee + (b.knee - a.knee) * w, a.ankle + (b.ankle - a.ankle) * w,
                   a.shoulder + (b.shoulder - a.shoulder) * w, a.elbow + (b.elbow - a.elbow) * w,
-                  a.hip_out + (b.hip_out - a.hip_out) * w, a.shoulder_out + (b.shoulder_out - a.shoulder_out) * w)
+                  a.hip_out + (b.hip_out - a.hip_out) * w, a.hip_turn + (b.hip_turn - a.hip_turn) * w,
+                  a.shoulder_out + (b.shoulder_out - a.shoulder_out) * w)
 
 
 def frames_at(figure: Figure, ts) -> list[Frame]:

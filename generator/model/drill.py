@@ -20,6 +20,7 @@ class Limb(Strict):
     shoulder: float = angle(-90, 180, "+ arm ahead of the trunk")
     elbow: float = angle(0, 165, "elbow flexion, 0 = straight")
     hip_out: float = angle(-45, 60, "optional: thigh out to its own side, - across the body", 0)
+    hip_turn: float = angle(-60, 60, "optional: thigh turned about its length, + knee turned out (a bent knee then brings the foot in)", 0)
     shoulder_out: float = angle(-45, 180, "optional: arm raised out to its own side, - across the chest", 0)
 
 

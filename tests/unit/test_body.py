@@ -140,3 +140,13 @@ def test_the_3d_body_draws_every_in_plane_pose_as_the_side_view_does(seed):
     def flat(pose):
         return [c for p in (*pose.points(), pose.head) for c in p]
     assert flat(fast) == pytest.approx(flat(slow), abs=1e-12)
+
+
+def test_a_thigh_turned_out_brings_the_foot_of_a_bent_knee_in():
+    bent = {"hip": 60, "knee": 90}
+    plain, turned = b.pose3(posed(near=bent)), b.pose3(posed(near={**bent, "hip_turn": 30}))
+    assert turned.near.knee == pytest.approx(plain.near.knee)
+    assert turned.near.ankle[2] < plain.near.ankle[2]          # towards the middle of the body
+    assert math.dist(turned.near.ankle, turned.near.knee) == pytest.approx(k.SHANK)
+    far = b.pose3(posed(far={**bent, "hip_turn": 30}))
+    assert far.far.ankle[2] > plain.far.ankle[2]

@@ -194,7 +194,7 @@ CARD_MM = 89      # the width of a card's front inside its margins
 
 def test_card_strips_draw_a_body_at_least_25_mm_tall_across_the_card(handbook):
     """Printed at its own width, every card strip draws a standing body at least 25 mm tall,
-    fits across the card, and rows of about 30 mm each hold bodies."""
+    fits across the card, and rows of about 30 mm (less for a crouched figure) each hold bodies."""
     drawings = Figures()
     for drill in handbook.drills:
         for variant in drill.variants:
@@ -204,5 +204,5 @@ def test_card_strips_draw_a_body_at_least_25_mm_tall_across_the_card(handbook):
             assert k.HEIGHT * draw.SCALE * mm >= 25, variant.id
             assert width * mm <= CARD_MM, variant.id
             rows = len(strip.grounds)
-            assert 25 <= height * mm / rows <= 38, (variant.id, height * mm / rows)
+            assert 20 <= height * mm / rows <= 38, (variant.id, height * mm / rows)
             assert {p.y for p in strip.poses} == {y for _, _, y in strip.grounds}
