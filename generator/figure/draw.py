@@ -317,7 +317,10 @@ def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
     x, _ = _shadow(first)
     shadow.append(("100", num((x + figure.travel) * SCALE), shadow[0][2]))
 
-    left, right = -0.55, figure.travel + 0.55
+    # Wide enough for the body at both ends of its travel, arms out to the side included.
+    reach = [_reach(p.moved(-p.hip[0], 0), ()) for p in poses]
+    left = min(-0.55, min(r[0] for r in reach) - 0.05)
+    right = figure.travel + max(0.55, max(r[1] for r in reach) + 0.05)
     view_box, width = _box(left, right, poses)
     lengths = {
         "trunk": k.TRUNK, "trunk_drawn": k.TRUNK - TRUNK_SHORT, "head_centre": k.TRUNK + k.NECK + k.HEAD / 2, "head": HEAD_R,
