@@ -30,6 +30,9 @@ DRILL_PAGE = "index"
 ALL_CARDS = "drill-cards"
 
 DRILLS = "drills/index.md"
+SESSION_LIST = "index"        # sessions/index.md lists the sessions: no session may take the id
+SESSIONS = "sessions/index.md"
+SESSION_BUILDER = "session-builder.md"
 MISTAKES = "mistakes.md"
 FOOTWEAR = "footwear.md"
 CARDS = "cards/index.md"
@@ -64,6 +67,15 @@ def card(drill_id: str, variant_id: str) -> str:
 def deck(paper: str, drill_id: str | None = None) -> str:
     """A PDF deck: every card (``drill-cards-a4.pdf``) or one drill's."""
     return f"cards/{drill_id or ALL_CARDS}-{paper}.pdf"
+
+
+def session(session_id: str) -> str:
+    return f"sessions/{session_id}.md"
+
+
+def session_sheet(session_id: str, paper: str) -> str:
+    """A session's printable sheet, one page of ``paper`` (``a4``, ``letter``)."""
+    return f"sessions/{session_id}-{paper}.pdf"
 
 
 def criterion(criterion_id: str) -> str:
@@ -107,6 +119,7 @@ class Paths:
     the order of the drills' names, which a translation changes."""
 
     drills, mistakes, footwear, cards, card_styles = DRILLS, MISTAKES, FOOTWEAR, CARDS, CARD_STYLES
+    sessions, session_builder = SESSIONS, SESSION_BUILDER
     drill_list, mistake_list = DRILL_LIST, MISTAKE_LIST
     # The module's functions, under the same names.
     drill = staticmethod(drill)
@@ -115,6 +128,8 @@ class Paths:
     card = staticmethod(card)
     deck = staticmethod(deck)
     criterion = staticmethod(criterion)
+    session = staticmethod(session)
+    session_sheet = staticmethod(session_sheet)
 
     def __init__(self, ordered: Sequence[Drill]):
         self.ordered = tuple(ordered)
