@@ -23,6 +23,7 @@ from .model import Handbook, read_handbook
 from .paths import Paths, Site
 from .problems import InvalidHandbook, Problem
 from .render import render
+from .sessions import session_pages
 from .text import Text
 
 
@@ -80,7 +81,9 @@ class Build:
             deck = self.checked_cards(handbook)
             layout = Paths.of(handbook, self.text)
             pages: dict[str, str | bytes] = dict(render(handbook, self.env, self.figures, layout))
-            pages.update(cards.card_pages(handbook, self.env, layout, deck, cards.Decks(self.settings.decks, self._decks())))
+            decks = cards.Decks(self.settings.decks, self._decks())
+            pages.update(cards.card_pages(handbook, self.env, layout, deck, decks))
+            pages.update(session_pages(handbook, self.env, layout, self.figures, self.settings.site, decks))
         return pages
 
     def deck(self, paper: str, drill_ids: list[str]) -> bytes:

@@ -33,6 +33,8 @@ DRILLS = "drills/index.md"
 SESSION_LIST = "index"        # sessions/index.md lists the sessions: no session may take the id
 SESSIONS = "sessions/index.md"
 SESSION_BUILDER = "session-builder.md"
+# The warm-up page of earlier editions: its address now leads to the general session.
+FORMER_WARM_UP = ("warm-up.md", "general")
 MISTAKES = "mistakes.md"
 FOOTWEAR = "footwear.md"
 CARDS = "cards/index.md"
@@ -76,6 +78,11 @@ def session(session_id: str) -> str:
 def session_sheet(session_id: str, paper: str) -> str:
     """A session's printable sheet, one page of ``paper`` (``a4``, ``letter``)."""
     return f"sessions/{session_id}-{paper}.pdf"
+
+
+def thumb(drill_id: str, variant_id: str) -> str:
+    """A variant's small stand-alone drawing, for tiles and session timelines."""
+    return f"figures/{drill_id}--{variant_id}.svg"
 
 
 def criterion(criterion_id: str) -> str:
@@ -130,6 +137,7 @@ class Paths:
     criterion = staticmethod(criterion)
     session = staticmethod(session)
     session_sheet = staticmethod(session_sheet)
+    thumb = staticmethod(thumb)
 
     def __init__(self, ordered: Sequence[Drill]):
         self.ordered = tuple(ordered)

@@ -15,9 +15,10 @@ from jinja2 import Environment
 
 from . import paths
 from .figure.draw import Comparison, Figures, Strip
-from .model import Drill, Handbook, Variant
+from .model import Drill, Handbook, Session, Variant
 from .paths import Paths
 from .progression import progression_steps
+from .sessions import sessions_of
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Usage:
 
     variants_of_mistake: dict[tuple[str, str], list[Variant]]
     drills_of_criterion: dict[str, list[Drill]]
+    sessions_of_drill: dict[str, list[Session]]
 
     @classmethod
     def of(cls, handbook: Handbook) -> Usage:
@@ -35,7 +37,7 @@ class Usage:
                 for mistake_id in variant.mistakes:
                     by_mistake.setdefault((drill.id, mistake_id), []).append(variant)
         by_criterion = {c.id: [d for d in handbook.drills if c.id in d.footwear] for c in handbook.guide.criteria}
-        return cls(by_mistake, by_criterion)
+        return cls(by_mistake, by_criterion, sessions_of(handbook))
 
 
 def render(handbook: Handbook, env: Environment, figures: Figures, layout: Paths) -> dict[str, str]:

@@ -79,9 +79,9 @@ class Session(Strict):
 SHEET_ROOM_MM = 252.0
 SHEET_HEAD_MM = 22.0      # title, length, summary's first line, the deck's address
 BLOCK_HEAD_MM = 7.5       # a block's clock, name and minutes
-DRILL_ROW_MM = 15.0       # a drill's row: its small figure sets the least height
+DRILL_ROW_MM = 12.0      # a drill's row: its small figure sets the least height
 TEXT = (105, 4.3)         # a block's text, the summary and the notes: characters a line, mm a line
-CUES = (62, 4.4)          # a drill's cues, beside its figure
+CUES = (70, 4.0)          # a drill's name, dosage and cues, beside its figure
 
 
 def _lines(words: str, chars: int) -> int:
@@ -103,7 +103,7 @@ def sheet_heights(session: Session, cues: dict[tuple[str, str | None], list[str]
             rows = 0.0
             for d in block.drills:
                 text = " · ".join(cues.get((d.drill, d.variant), []))
-                rows += max(DRILL_ROW_MM, 5.0 + _lines(text, CUES[0]) * CUES[1]) + 1.5
+                rows += max(DRILL_ROW_MM, 4.5 + _lines(text, CUES[0]) * CUES[1]) + 1.0
             heights[("blocks", i, "drills")] = rows
     return heights
 
