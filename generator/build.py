@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards
+from . import cards, data
 from .environment import environment, templates_checked
 from .figure.draw import Figures
-from .model import Handbook, read_handbook
+from .model import Handbook, advisories, read_handbook
 from .paths import Paths, Site
 from .problems import InvalidHandbook, Problem
 from .render import render
@@ -59,10 +59,11 @@ class Build:
         self.reported: list[Problem] = []
 
     def handbook(self) -> Handbook:
-        """The handbook, read and cross-checked."""
+        """The handbook, read and cross-checked; its advisories reported."""
         handbook, problems = read_handbook(self.root)
         if problems:
             raise InvalidHandbook(problems)
+        self.reported += advisories(handbook)
         return handbook
 
     def checked_cards(self, handbook: Handbook) -> list[cards.Card]:
@@ -75,7 +76,7 @@ class Build:
         return deck
 
     def pages(self) -> dict[str, str | bytes]:
-        """Every generated page, with the PDF decks when the settings ask for them."""
+        """Every generated page, with the PDF decks when the settings ask for them, and the open data."""
         with templates_checked(self.root):
             handbook = self.handbook()
             deck = self.checked_cards(handbook)
@@ -84,6 +85,7 @@ class Build:
             decks = cards.Decks(self.settings.decks, self._decks())
             pages.update(cards.card_pages(handbook, self.env, layout, deck, decks))
             pages.update(session_pages(handbook, self.env, layout, self.figures, self.settings.site, decks))
+            pages.update(data.files(handbook, self.text, layout, self.settings.site))
         return pages
 
     def deck(self, paper: str, drill_ids: list[str]) -> bytes:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gzip
 import json
 import os
 import platform
@@ -97,11 +98,14 @@ class SiteSize:
     largest_page: int
     largest_path: str
     search_index: int
+    data: int            # the open data, data/handbook.json, as served and gzipped
+    data_gzip: int
 
     @classmethod
     def of(cls, site: Path) -> SiteSize:
         pages = {p: p.stat().st_size for p in site.rglob("*.html")}
         largest = max(pages, key=pages.get)
+        opened = (site / "data" / "handbook.json").read_bytes()
         return cls(
             pages=len(pages),
             total=sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
@@ -109,6 +113,8 @@ class SiteSize:
             largest_page=pages[largest],
             largest_path=largest.relative_to(site).as_posix(),
             search_index=(site / "search" / "search_index.json").stat().st_size,
+            data=len(opened),
+            data_gzip=len(gzip.compress(opened, compresslevel=6, mtime=0)),
         )
 
 
@@ -210,8 +216,8 @@ def report(results: list[Result], ship: dict, serve: list[float], runs: int, loa
         f"- Medians of {runs} runs. Synthetic handbooks: each drill has 3 variants and 3 mistakes, each with a figure.",
         "  Every build is `mkdocs build --strict` with `HANDBOOK_PDF=0`.",
         "",
-        "| drills | generator (CPU) | `mkdocs build` (CPU) | export build (CPU) | generator share (by export, direct) | pages | site | average page | largest page | search index | peak memory | per page vs 100 |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| drills | generator (CPU) | `mkdocs build` (CPU) | export build (CPU) | generator share (by export, direct) | pages | site | average page | largest page | search index | open data (gzip) | peak memory | per page vs 100 |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         s = r.size
@@ -219,7 +225,7 @@ def report(results: list[Result], ship: dict, serve: list[float], runs: int, loa
             f"| {r.drills} | {median(r.generator, 'wall'):.1f} s ({median(r.generator, 'cpu'):.1f} s) "
             f"| {median(r.build, 'wall'):.1f} s ({median(r.build, 'cpu'):.1f} s) "
             f"| {median(r.export_build, 'wall'):.1f} s ({median(r.export_build, 'cpu'):.1f} s) | {r.share():.0%}, {r.direct_share():.0%} | {s.pages} | {mb(s.total)} | {kb(s.average_page)} "
-            f"| {kb(s.largest_page)} (`{s.largest_path}`) | {mb(s.search_index)} | {max(x.rss_mb for x in r.build):,.0f} MB "
+            f"| {kb(s.largest_page)} (`{s.largest_path}`) | {mb(s.search_index)} | {mb(s.data)} ({mb(s.data_gzip)}) | {max(x.rss_mb for x in r.build):,.0f} MB "
             f"| {r.per_page() / ref.per_page():.2f} × |"
         )
     lines += [
@@ -233,6 +239,7 @@ def report(results: list[Result], ship: dict, serve: list[float], runs: int, loa
         "- The build is one process on one core, so on an idle machine its wall time is close to its CPU time; the share and",
         "  the growth per page are computed from CPU time.",
         "- *per page vs 100*: build time per page relative to the 100-drill handbook; 1.00 × is linear growth.",
+        "- *open data*: `data/handbook.json`, the whole handbook as JSON, and its size gzipped (level 6, as web servers send it).",
     ]
     big = max(results, key=lambda r: r.drills)
     if big.stages:
@@ -286,6 +293,8 @@ def targets(results: list[Result], ship: dict, serve: list[float]) -> list[Targe
         Target(f"{big.drills} drills: time per page ≤ 1.3 × that at {ref.drills}", f"{growth:.2f} ×", growth <= 1.3),
         Target(f"{big.drills} drills: the generator's share ≤ 10 % (its own CPU time over the build's)",
                f"{big.direct_share():.0%} (by the export build: {big.share():.0%})", big.direct_share() <= 0.10),
+        Target(f"{big.drills} drills: open data `handbook.json` ≤ 40 MB", mb(big.size.data), big.size.data <= 40 * 1024 * 1024),
+        Target(f"{big.drills} drills: `handbook.json` gzipped ≤ 6 MB", mb(big.size.data_gzip), big.size.data_gzip <= 6 * 1024 * 1024),
         Target(f"{big.drills} drills: peak memory ≤ 1 GB", f"{memory:,.0f} MB", memory <= 1024),
         Target("shipped handbook: `mkdocs build` ≤ 3 s", f"{median(ship['build'], 'wall'):.1f} s", median(ship["build"], "wall") <= 3),
     ]
