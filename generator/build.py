@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards, data
+from . import browse, cards, data
 from .environment import environment, templates_checked
 from .figure.draw import Figures
 from .model import Handbook, advisories, read_handbook
@@ -85,6 +85,7 @@ class Build:
             decks = cards.Decks(self.settings.decks, self._decks())
             pages.update(cards.card_pages(handbook, self.env, layout, deck, decks))
             pages.update(session_pages(handbook, self.env, layout, self.figures, self.settings.site, decks))
+            pages.update(browse.files(handbook, self.env, self.text))
             pages.update(data.files(handbook, self.text, layout, self.settings.site))
         return pages
 

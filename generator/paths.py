@@ -33,6 +33,7 @@ DRILLS = "drills/index.md"
 SESSION_LIST = "index"        # sessions/index.md lists the sessions: no session may take the id
 SESSIONS = "sessions/index.md"
 SESSION_BUILDER = "session-builder.md"
+DRILL_INDEX = "drill-index.js"   # the compact index the drill filters and the session builder search
 # The warm-up page of earlier editions: its address now leads to the general session.
 FORMER_WARM_UP = ("warm-up.md", "general")
 MISTAKES = "mistakes.md"
@@ -131,7 +132,7 @@ class Paths:
     the order of the drills' names, which a translation changes."""
 
     drills, mistakes, footwear, cards, card_styles = DRILLS, MISTAKES, FOOTWEAR, CARDS, CARD_STYLES
-    sessions, session_builder = SESSIONS, SESSION_BUILDER
+    sessions, session_builder, drill_index = SESSIONS, SESSION_BUILDER, DRILL_INDEX
     sources, data, data_schema = SOURCES, DATA, DATA_SCHEMA
     drill_list, mistake_list = DRILL_LIST, MISTAKE_LIST
     # The module's functions, under the same names.

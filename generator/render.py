@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from . import paths
+from .browse import Facets
 from .figure.draw import Comparison, Figures, Strip
 from .model import Drill, Handbook, Session, Variant
 from .paths import Paths
@@ -56,9 +57,10 @@ def render(handbook: Handbook, env: Environment, figures: Figures, layout: Paths
 
     pages = layout.drill_pages()
     steps = progression_steps(ordered)
+    facets = Facets.of(handbook)
     for current in pages:
         page(current.path, "pages/drills.md", drills=current.items, count=len(ordered), pages=pages, current=current,
-             steps=steps if current.number == 1 else [])
+             steps=steps if current.number == 1 else [], facets=facets)
     for drill in handbook.drills:
         page(paths.drill(drill.id), "pages/drill.md", drill=drill)
         for variant in drill.variants:

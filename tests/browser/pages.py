@@ -11,7 +11,9 @@ PAGES = {
     "mistakes": "mistakes/",
     "footwear": "footwear/",
     "tags": "tags/",
-    "warm-up": "warm-up/",
+    "sessions": "sessions/",
+    "session": "sessions/sprint-training/",
+    "session builder": "session-builder/",
     "cards": "cards/",
     "drill cards": "cards/butt-kickers/",
 }
