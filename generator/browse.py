@@ -36,12 +36,17 @@ class Facets:
         )
 
 
-def index_rows(handbook: Handbook, text: Text) -> list[list]:
-    """One row per drill, by name: what a filter matches and what a tile shows."""
-    return [[d.id, text.plain(d.name), d.level, list(d.muscles.primary), list(d.muscles.secondary), list(d.sports),
-             list(d.surfaces), 1 if d.equipment else 0, d.variants[0].id]
+def index(handbook: Handbook, text: Text) -> dict:
+    """The facets' values, and one row per drill, by name: what a filter matches and what a
+    tile shows, values written as their place in the facets' lists to keep the file small."""
+    f = Facets.of(handbook)
+    level, muscle, sport, surface = ({v: i for i, v in enumerate(vs)} for vs in (f.levels, f.muscles, f.sports, f.surfaces))
+    rows = [[d.id, text.plain(d.name), level[d.level], [muscle[m] for m in d.muscles.primary],
+             [muscle[m] for m in d.muscles.secondary], [sport[s] for s in d.sports], [surface[s] for s in d.surfaces],
+             1 if d.equipment else 0, [v.id for v in d.variants]]
             for d in paths.by_name(handbook.drills, text)]
+    return {"levels": f.levels, "muscles": f.muscles, "sports": f.sports, "surfaces": f.surfaces, "drills": rows}
 
 
 def files(handbook: Handbook, env: Environment, text: Text) -> dict[str, str]:
-    return {paths.DRILL_INDEX: env.get_template("pages/drill-index.js").render(rows=index_rows(handbook, text))}
+    return {paths.DRILL_INDEX: env.get_template("pages/drill-index.js").render(index=index(handbook, text))}

@@ -42,6 +42,14 @@
     history.replaceState(history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   }
 
+  /* A drill of the index with its values written out: [id, name, level, primary, secondary, sports,
+     surfaces, needs equipment, first variant]. */
+  function expand(index, r) {
+    var at = function (list) { return function (i) { return list[i]; }; };
+    return [r[0], r[1], index.levels[r[2]], r[3].map(at(index.muscles)), r[4].map(at(index.muscles)),
+      r[5].map(at(index.sports)), r[6].map(at(index.surfaces)), r[7], r[8][0]];
+  }
+
   function matches(row, chosen) {
     var has = function (list, values) { return values.some(function (v) { return list.indexOf(v) >= 0; }); };
     if (chosen.level && chosen.level.indexOf(row[2]) < 0) return false;
@@ -120,9 +128,10 @@
         status.textContent = countText(form, null);
         return;
       }
-      index(function (rows) {
+      index(function (data) {
         var now = chosenFromForm(form);
         if (JSON.stringify(now) !== JSON.stringify(chosen)) return;
+        var rows = data.drills.map(function (r) { return expand(data, r); });
         var hits = rows.filter(function (r) { return matches(r, chosen); });
         found.replaceChildren.apply(found, hits.map(function (r) { return tile(form, r, levels, muscles); }));
         found.hidden = false; full.hidden = true;
