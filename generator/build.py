@@ -84,7 +84,7 @@ class Build:
             pages: dict[str, str | bytes] = dict(render(handbook, self.env, self.figures, layout))
             decks = cards.Decks(self.settings.decks, self._decks())
             pages.update(cards.card_pages(handbook, self.env, layout, deck, decks))
-            pages.update(session_pages(handbook, self.env, layout, self.figures, self.settings.site, decks))
+            pages.update(session_pages(handbook, self.env, layout, self.figures, self.settings.site, decks, self.text))
             pages.update(browse.files(handbook, self.env, self.text))
             pages.update(data.files(handbook, self.text, layout, self.settings.site))
         return pages

@@ -34,6 +34,7 @@ SESSION_LIST = "index"        # sessions/index.md lists the sessions: no session
 SESSIONS = "sessions/index.md"
 SESSION_BUILDER = "session-builder.md"
 DRILL_INDEX = "drill-index.js"   # the compact index the drill filters and the session builder search
+BUILDER_DATA = "session-builder.js"   # what the builder shows of each variant, and the shipped sessions
 # The warm-up page of earlier editions: its address now leads to the general session.
 FORMER_WARM_UP = ("warm-up.md", "general")
 MISTAKES = "mistakes.md"
@@ -132,7 +133,7 @@ class Paths:
     the order of the drills' names, which a translation changes."""
 
     drills, mistakes, footwear, cards, card_styles = DRILLS, MISTAKES, FOOTWEAR, CARDS, CARD_STYLES
-    sessions, session_builder, drill_index = SESSIONS, SESSION_BUILDER, DRILL_INDEX
+    sessions, session_builder, drill_index, builder_data = SESSIONS, SESSION_BUILDER, DRILL_INDEX, BUILDER_DATA
     sources, data, data_schema = SOURCES, DATA, DATA_SCHEMA
     drill_list, mistake_list = DRILL_LIST, MISTAKE_LIST
     # The module's functions, under the same names.

@@ -18,6 +18,7 @@ from .blocks import unmark
 from .figure.draw import Figures
 from .model import Block, Dosage, Drill, Handbook, Session, Variant
 from .paths import Paths, Site
+from .text import Text
 
 SHEET = "sessions/sheet.html.j2"
 SHEET_STYLES = "sessions/sheet.css"
@@ -87,15 +88,34 @@ def sheet_html(env: Environment, handbook: Handbook, session: Session, paper: ca
         cards_address=_cards_address(site, session)))
 
 
+def builder_data(handbook: Handbook, env: Environment, text: Text) -> dict:
+    """What the session builder needs beyond the drill index, as plain text: each variant's name,
+    cues and dosage, and every shipped session to start from."""
+    macros = env.get_template("partials/macros.j2").module
+    plain = text.plain
+
+    def dosage(d: Dosage) -> str:
+        return cards._words(macros.dosage(d))   # the words a reader sees
+
+    drills = {d.id: [plain(d.name), [[v.id, plain(v.name), [plain(c) for c in v.cues], dosage(v.dosage or d.dosage)]
+                                     for v in d.variants]] for d in handbook.drills}
+    sessions = [{"id": s.id, "name": plain(s.name), "blocks": [
+        [plain(b.name), b.minutes, plain(b.what) if b.what else "",
+         [[i.drill, i.variant or "", dosage(i.dosage) if i.dosage else ""] for i in b.drills]] for b in s.blocks]}
+        for s in handbook.sessions]
+    return {"drills": drills, "sessions": sessions}
+
+
 def _cards_address(site: Site, session: Session) -> str:
     where = site.address(paths.CARDS) or "/" + site.path(paths.CARDS)
     return f"{where}?drills={','.join(drill_ids(session))}"
 
 
 def session_pages(handbook: Handbook, env: Environment, layout: Paths, figures: Figures, site: Site,
-                  decks: cards.Decks) -> dict[str, str | bytes]:
-    """``/sessions/``, a page per session, its sheets when decks are built, and the drawings."""
+                  decks: cards.Decks, text: Text) -> dict[str, str | bytes]:
+    """``/sessions/``, a page per session, its sheets when decks are built, the drawings and the builder."""
     out: dict[str, str | bytes] = dict(thumbs(handbook, env, figures))
+    out[paths.BUILDER_DATA] = env.get_template("pages/session-builder.js").render(data=builder_data(handbook, env, text))
 
     def page(path: str, template: str, **values) -> None:
         out[path] = env.get_template(template).render(

@@ -35,7 +35,7 @@ def sheets():
     """The sheets as a build with decks on makes them (the card decks left out: they take long)."""
     handbook, _ = read_handbook(ROOT)
     site = Site(url="https://club.example/")
-    built = session_pages(handbook, environment(ROOT, site=site), Paths.of(handbook, Text()), Figures(), site, Decks(True))
+    built = session_pages(handbook, environment(ROOT, site=site), Paths.of(handbook, Text()), Figures(), site, Decks(True), Text())
     return {k: v for k, v in built.items() if k.startswith("sessions/") and k.endswith(".pdf")}
 
 
