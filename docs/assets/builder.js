@@ -295,7 +295,7 @@
         try {
           var got = fromCompact(JSON.parse(params.get("s")));
           state = got.session;
-          if (got.dropped.length) status.textContent = W.dropped + got.dropped.join(", ");
+          if (got.dropped.length) { status.textContent = W.dropped + got.dropped.join(", "); toAddress(); }
         } catch (e) {
           state = {name: W.untitled, blocks: []};
           status.textContent = W.junk;
