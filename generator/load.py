@@ -19,6 +19,7 @@ from .problems import Problem, field_name
 
 DRILLS = Path("drills")
 GUIDE = DRILLS / "guides" / "footwear.yaml"
+SESSIONS = DRILLS / "sessions"
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
 
@@ -83,11 +84,13 @@ def resolve_plain(text: str):
 
 
 def discover(root: Path) -> dict[Path, str]:
-    """The handbook's files under ``root``: each drill file, and the footwear guide."""
+    """The handbook's files under ``root``: each drill file, the footwear guide, and each
+    session (``drills/sessions/<id>.yaml``; a translation beside it is not a session)."""
     found = {p: "drill" for p in sorted((root / DRILLS).glob("*.yaml"))}
     guide = root / GUIDE
     if guide.exists():
         found[guide] = "guide"
+    found.update((p, "session") for p in sorted((root / SESSIONS).glob("*.yaml")) if "." not in p.stem)
     return found
 
 

@@ -11,26 +11,34 @@ from ..problems import Problem
 from .drill import Drill
 from .figure_checks import advisory_rules
 from .guide import FootwearGuide
-from .rules import drill_rules, former_id_rules, guide_rules
+from .rules import drill_rules, former_id_rules, guide_rules, session_rules
+from .session import Session
 from .wording import validate
 
 
 @dataclass(frozen=True)
 class Handbook:
-    """Every drill (by id, sorted) and the footwear guide, all cross-checked."""
+    """Every drill (by id, sorted), the footwear guide and every session (by id), all cross-checked."""
 
     drills: tuple[Drill, ...]
     guide: FootwearGuide
     files: dict[str, Document] = field(default_factory=dict, compare=False)
+    sessions: tuple[Session, ...] = ()
 
     def drill(self, drill_id: str) -> Drill:
         return next(d for d in self.drills if d.id == drill_id)
 
+    def session(self, session_id: str) -> Session:
+        return next(s for s in self.sessions if s.id == session_id)
 
-def build(drill_docs: dict[str, Document], guide_doc: Document) -> tuple[Handbook | None, list[Problem]]:
+
+def build(drill_docs: dict[str, Document], guide_doc: Document,
+          session_docs: dict[str, Document] | None = None) -> tuple[Handbook | None, list[Problem]]:
     """Validate every file, then check every reference against the whole handbook.
 
-    ``drill_docs`` maps each drill's id (its file name) to its loaded file."""
+    ``drill_docs`` and ``session_docs`` map each drill's and session's id (its file name)
+    to its loaded file."""
+    session_docs = session_docs or {}
     guide = validate(guide_doc, FootwearGuide) if not guide_doc.problems else None
     if guide is not None:
         for loc, message in guide_rules(guide):
@@ -49,12 +57,28 @@ def build(drill_docs: dict[str, Document], guide_doc: Document) -> tuple[Handboo
             doc.problems.append(doc.problem(loc, message))
     for file_id, loc, message in former_id_rules(drills):
         drill_docs[file_id].problems.append(drill_docs[file_id].problem(loc, message))
-    problems = [p for d in (guide_doc, *drill_docs.values()) for p in d.problems]
+    sessions = _sessions(session_docs, drills if len(drills) == len(drill_docs) else None)
+    problems = [p for d in (guide_doc, *drill_docs.values(), *session_docs.values()) for p in d.problems]
     if problems:
         return None, sorted(problems)
-    files = {**{d.path: d for d in drill_docs.values()}, guide_doc.path: guide_doc}
+    files = {**{d.path: d for d in drill_docs.values()}, guide_doc.path: guide_doc,
+             **{d.path: d for d in session_docs.values()}}
     ordered = tuple(drills[i] for i in sorted(drills))
-    return Handbook(ordered, guide, files), []
+    return Handbook(ordered, guide, files, tuple(sessions[i] for i in sorted(sessions))), []
+
+
+def _sessions(session_docs: dict[str, Document], drills: dict[str, Drill] | None) -> dict[str, Session]:
+    """Each valid session; its references are checked when every drill could be read."""
+    sessions: dict[str, Session] = {}
+    for file_id, doc in session_docs.items():
+        session = validate(doc, Session) if not doc.problems else None
+        if session is None:
+            continue
+        sessions[file_id] = session
+        if drills is not None:
+            for loc, message in session_rules(session, file_id, drills):
+                doc.problems.append(doc.problem(loc, message))
+    return sessions
 
 
 def advisories(handbook: Handbook, only: list[Path] | None = None) -> list[Problem]:
@@ -79,7 +103,7 @@ def read_handbook(root: Path, only: list[Path] | None = None) -> tuple[Handbook 
     files = discover(root)
     shown = {p: _shown_path(p, root) for p in files}
     for path in only or []:
-        kind = "guide" if path.parent.name == "guides" else "drill"
+        kind = {"guides": "guide", "sessions": "session"}.get(path.parent.name, "drill")
         files = {k: v for k, v in files.items() if not (v == kind and k.stem == path.stem)}
         files[path] = kind
         shown[path] = str(path)
@@ -87,7 +111,8 @@ def read_handbook(root: Path, only: list[Path] | None = None) -> tuple[Handbook 
     guide_path = guide_paths[0] if guide_paths else root / GUIDE
     guide_doc = read(guide_path, shown.get(guide_path, _shown_path(guide_path, root)))
     drill_docs = {p.stem: read(p, shown[p]) for p, kind in sorted(files.items()) if kind == "drill"}
-    handbook, problems = build(drill_docs, guide_doc)
+    session_docs = {p.stem: read(p, shown[p]) for p, kind in sorted(files.items()) if kind == "session"}
+    handbook, problems = build(drill_docs, guide_doc, session_docs)
     if only is not None:
         wanted = {str(p) for p in only}
         problems = [p for p in problems if p.path in wanted]

@@ -6,12 +6,13 @@ import json
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from ..load import DRILLS, GUIDE
+from ..load import DRILLS, GUIDE, SESSIONS
 from .drill import Drill
 from .fields import Strict
 from .guide import FootwearGuide
+from .session import Session
 
-SCHEMAS = {DRILLS / "schema.json": Drill, GUIDE.parent / "schema.json": FootwearGuide}
+SCHEMAS = {DRILLS / "schema.json": Drill, GUIDE.parent / "schema.json": FootwearGuide, SESSIONS / "schema.json": Session}
 
 
 class EditorSchema(GenerateJsonSchema):
