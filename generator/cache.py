@@ -179,3 +179,4 @@ def figures(root: Path, cache: Path | None, language: str) -> tuple[Figures, Pac
         return Figures(), None
     pack = Pack(cache / FIGURES / f"{language}.pickle")
     return KeptFigures(pack, drawing_version(root)), pack
+
