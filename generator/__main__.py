@@ -17,7 +17,7 @@ from .cards import PAPERS, UnknownDrill
 from .environment import environment, templates_checked
 from .export import export_files
 from .load import DRILLS
-from .model import read_handbook
+from .model import advisories, read_handbook
 from .model.schema import SCHEMAS, schema_text
 from .paths import slugify
 from .problems import InvalidHandbook, count_line, errors
@@ -47,7 +47,10 @@ def _show(problems) -> None:
 
 
 def check(args) -> int:
-    handbook, problems = read_handbook(args.root, [p for p in args.paths] or None)
+    only = [p for p in args.paths] or None
+    handbook, problems = read_handbook(args.root, only)
+    if handbook is not None:
+        problems = [*problems, *advisories(handbook, only)]
     if not errors(problems):
         # Given files are checked against the whole handbook, which may have problems elsewhere.
         count, what = (len(args.paths), "file") if args.paths else (len(handbook.drills), "drill")

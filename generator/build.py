@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cache, cards
+from . import cache, cards, data
 from .environment import environment, templates_checked
-from .model import Handbook, read_handbook
+from .model import Handbook, advisories, read_handbook
 from .paths import Paths, Site
 from .problems import InvalidHandbook, Problem
 from .render import render
@@ -58,10 +58,11 @@ class Build:
         self.reported: list[Problem] = []
 
     def handbook(self) -> Handbook:
-        """The handbook, read and cross-checked."""
+        """The handbook, read and cross-checked; its advisories reported."""
         handbook, problems = read_handbook(self.root)
         if problems:
             raise InvalidHandbook(problems)
+        self.reported += advisories(handbook)
         return handbook
 
     def checked_cards(self, handbook: Handbook) -> list[cards.Card]:
@@ -74,13 +75,14 @@ class Build:
         return deck
 
     def pages(self) -> dict[str, str | bytes]:
-        """Every generated page, with the PDF decks when the settings ask for them."""
+        """Every generated page, with the PDF decks when the settings ask for them, and the open data."""
         with templates_checked(self.root):
             handbook = self.handbook()
             deck = self.checked_cards(handbook)
             layout = Paths.of(handbook, self.text)
             pages: dict[str, str | bytes] = dict(render(handbook, self.env, self.figures, layout))
             pages.update(cards.card_pages(handbook, self.env, layout, deck, cards.Decks(self.settings.decks, self._decks())))
+            pages.update(data.files(handbook, self.text, layout, self.settings.site))
         if self._figures_kept is not None:
             self._figures_kept.save()
         return pages

@@ -34,6 +34,11 @@ MISTAKES = "mistakes.md"
 FOOTWEAR = "footwear.md"
 CARDS = "cards/index.md"
 CARD_STYLES = "cards/cards.css"
+SOURCES = "sources.md"
+# The open data: the whole handbook as one JSON file, and the JSON Schema it validates against.
+# Files, not pages: another language's sit under its prefix like its pages (``fr/data/...``).
+DATA = "data/handbook.json"
+DATA_SCHEMA = "data/handbook.schema.json"
 # The drill list and the mistakes, by name, split into pages: the pages after the first
 # live outside drills/ so that no drill id can take their address.
 DRILL_LIST = Listing(DRILLS, "drill-list/{n}.md", 100)
@@ -107,6 +112,7 @@ class Paths:
     the order of the drills' names, which a translation changes."""
 
     drills, mistakes, footwear, cards, card_styles = DRILLS, MISTAKES, FOOTWEAR, CARDS, CARD_STYLES
+    sources, data, data_schema = SOURCES, DATA, DATA_SCHEMA
     drill_list, mistake_list = DRILL_LIST, MISTAKE_LIST
     # The module's functions, under the same names.
     drill = staticmethod(drill)
@@ -136,7 +142,10 @@ class Paths:
 
 def page_url(docs_path: str, directory_urls: bool) -> str:
     """A page's address relative to its language's root, as MkDocs and Zensical give it:
-    ``drills/x/v.md`` is ``drills/x/v/`` with directory URLs, else ``drills/x/v.html``."""
+    ``drills/x/v.md`` is ``drills/x/v/`` with directory URLs, else ``drills/x/v.html``.
+    A file that is not a page (``data/handbook.json``) keeps its path."""
+    if not docs_path.endswith(".md"):
+        return docs_path
     stem = docs_path.removesuffix(".md")
     if not directory_urls:
         return f"{stem}.html"

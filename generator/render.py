@@ -18,6 +18,7 @@ from .figure.draw import Comparison, Figures, Strip
 from .model import Drill, Handbook, Variant
 from .paths import Paths
 from .progression import progression_steps
+from .sources import cited_sources
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def render(handbook: Handbook, env: Environment, figures: Figures, layout: Paths
              strips=_mistake_strips(current.items, figures),
              comparisons=_mistake_comparisons(current.items, usage, figures))
     page(paths.FOOTWEAR, "pages/footwear.md", guide=handbook.guide, drills=ordered)
+    page(paths.SOURCES, "pages/sources.md", cited=cited_sources(ordered, env.filters["plain"]))
     redirect = env.get_template("pages/redirect.html")
     directory_urls = env.globals["directory_urls"]
     for old, (new, drill, variant) in sorted(paths.redirects(handbook).items()):

@@ -10,9 +10,10 @@ Movement* (4th ed., 2009), fig. 4.1, so every figure in the handbook has one bod
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..model import Figure, Keyframe, Limb
+if TYPE_CHECKING:   # the model's checks use this geometry, so the model is not imported at run time
+    from ..model import Figure, Keyframe, Limb
 
 HEIGHT = 1.75
 TRUNK = 0.288 * HEIGHT       # hip joint (0.530 H) to shoulder (0.818 H)
@@ -114,11 +115,29 @@ def body(frame: Keyframe | Frame) -> Pose:
     return Pose(hip, shoulder, neck, head, radius, _side(hip, shoulder, frame.trunk, frame.near), _side(hip, shoulder, frame.trunk, frame.far))
 
 
+def foot_low(side: Side) -> float:
+    """The height of a foot's lowest point (heel or toes)."""
+    return min(side.heel[1], side.toe[1])
+
+
+def base(pose: Pose, contact: str | None) -> float:
+    """The height that the format puts on the ground line (or ``lift`` below it):
+    the lowest point of the foot in contact, the lower foot for ``both``, else the
+    lowest point of the body."""
+    if contact == "near":
+        return foot_low(pose.near)
+    if contact == "far":
+        return foot_low(pose.far)
+    if contact == "both":
+        return min(foot_low(pose.near), foot_low(pose.far))
+    return pose.lowest()
+
+
 def place(frame: Keyframe | Frame, at: float, travel: float) -> Pose:
-    """The pose as the format places it: lowest point ``lift`` above the ground,
-    forward by ``at × travel``."""
+    """The pose as the format places it: its contact foot on the ground (or its lowest
+    point ``lift`` above it), forward by ``at × travel``."""
     pose = body(frame)
-    return pose.moved(at * travel, frame.lift - pose.lowest())
+    return pose.moved(at * travel, frame.lift - base(pose, frame.contact))
 
 
 def poses(figure: Figure) -> list[Pose]:
@@ -148,6 +167,7 @@ class Frame(NamedTuple):
     trunk: float
     near: Angles
     far: Angles
+    contact: str | None = None
 
 
 def _mix_limb(a: Limb, b: Limb, w: float) -> Angles:
@@ -158,7 +178,8 @@ def _mix_limb(a: Limb, b: Limb, w: float) -> Angles:
 def frames_at(figure: Figure, ts) -> list[Frame]:
     """The poses at times ``ts`` of the cycle (each 0 <= t < 1): every angle and the lift
     move linearly from one keyframe to the next, and from the last back to the first, as
-    the animation moves them."""
+    the animation moves them. Between two keyframes with one contact the pose stands on
+    that contact; between two contacts, on its lowest point."""
     frames, times = figure.keyframes, figure.times()
     ends = [*times[1:], 1.0]
     out = []
@@ -168,7 +189,8 @@ def frames_at(figure: Figure, ts) -> list[Frame]:
         a, b = frames[i], frames[(i + 1) % len(frames)]
         w = (t - times[i]) / (ends[i] - times[i])
         out.append(Frame(a.label, t, a.lift + (b.lift - a.lift) * w, a.trunk + (b.trunk - a.trunk) * w,
-                         _mix_limb(a.near, b.near, w), _mix_limb(a.far, b.far, w)))
+                         _mix_limb(a.near, b.near, w), _mix_limb(a.far, b.far, w),
+                         a.contact if w == 0 or a.contact == b.contact else None))
     return out
 
 
@@ -182,7 +204,7 @@ def heel_path(figure: Figure, samples: int = 36) -> tuple[Point, ...]:
     measured from the hip (so forward travel does not stretch it) and y above the ground."""
     out = []
     for frame in frames_at(figure, [n / samples for n in range(samples)]):
-        pose = body(frame)   # the hip at the origin; ``place`` would raise every point by lift - lowest
+        pose = body(frame)   # the hip at the origin; ``place`` would raise every point by lift - base
         x, y = pose.near.heel
-        out.append((x, y + frame.lift - pose.lowest()))
+        out.append((x, y + frame.lift - base(pose, frame.contact)))
     return tuple(out)

@@ -14,11 +14,11 @@ the ones the rest of the generator uses.
 from .drill import Dosage, Drill, Figure, Keyframe, Limb, Mistake, Muscles, Variant
 from .fields import CARD_LINE, MUSCLES, SCHEMA_VERSION, Source
 from .guide import Criterion, FootwearGuide, SurfaceAdvice
-from .handbook import Handbook, build, read_handbook
+from .handbook import Handbook, advisories, build, read_handbook
 from .wording import validate
 
 __all__ = [
     "CARD_LINE", "MUSCLES", "SCHEMA_VERSION", "Criterion", "Dosage", "Drill", "Figure", "FootwearGuide",
     "Handbook", "Keyframe", "Limb", "Mistake", "Muscles", "Source", "SurfaceAdvice", "Variant",
-    "build", "read_handbook", "validate",
+    "advisories", "build", "read_handbook", "validate",
 ]

@@ -21,12 +21,16 @@ class Limb(Strict):
     elbow: float = angle(0, 165, "elbow flexion, 0 = straight")
 
 
+Contact = Literal["near", "far", "both", "none"]
+
+
 class Keyframe(Strict):
     """One pose of the movement cycle."""
 
     label: Text = Field(description="what happens in this pose")
     at: float | None = Field(None, ge=0, lt=1, strict=True, allow_inf_nan=False, description="time in the cycle, 0 <= at < 1; default evenly spaced")
     lift: float = Field(0, ge=0, le=1, strict=True, allow_inf_nan=False, description="metres the lowest point is above the ground (flight)")
+    contact: Contact | None = Field(None, description="the foot on the ground: near, far, both, or none (flight, with lift > 0)")
     trunk: float = angle(-30, 60, "trunk lean from vertical, + forward")
     near: Limb = Field(description="leg and arm nearer to the viewer")
     far: Limb = Field(description="leg and arm further from the viewer")

@@ -60,7 +60,11 @@ class _NumberAsText:
         return out
 
 
-Text = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_not_blank), _NumberAsText]
+class Prose:
+    """Marks text a reader sees (inline Markdown): the open data gives its HTML beside it."""
+
+
+Text = Annotated[str, BeforeValidator(_number_as_text), AfterValidator(_not_blank), _NumberAsText, Prose]
 CardText = Annotated[Text, StringConstraints(max_length=CARD_LINE)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG), BeforeValidator(_number_as_text), _NumberAsText]
 Url = Annotated[str, AfterValidator(_web_address)]

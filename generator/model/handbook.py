@@ -3,12 +3,13 @@ into one ``Handbook``, or a list of located problems (never an exception)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..load import GUIDE, Document, discover, read
 from ..problems import Problem
 from .drill import Drill
+from .figure_checks import advisory_rules
 from .guide import FootwearGuide
 from .rules import drill_rules, former_id_rules, guide_rules
 from .wording import validate
@@ -54,6 +55,20 @@ def build(drill_docs: dict[str, Document], guide_doc: Document) -> tuple[Handboo
     files = {**{d.path: d for d in drill_docs.values()}, guide_doc.path: guide_doc}
     ordered = tuple(drills[i] for i in sorted(drills))
     return Handbook(ordered, guide, files), []
+
+
+def advisories(handbook: Handbook, only: list[Path] | None = None) -> list[Problem]:
+    """The notes about the handbook's figures (never errors), each located in its file;
+    with ``only``, the notes about those files."""
+    docs = {Path(path).stem: doc for path, doc in handbook.files.items() if Path(path).parent.name != "guides"}
+    wanted = None if only is None else {str(p) for p in only}
+    out = []
+    for drill in handbook.drills:
+        doc = docs.get(drill.id)
+        if doc is None or (wanted is not None and doc.path not in wanted):
+            continue
+        out += [replace(doc.problem(loc, message), severity="note") for loc, message in advisory_rules(drill)]
+    return sorted(out)
 
 
 def read_handbook(root: Path, only: list[Path] | None = None) -> tuple[Handbook | None, list[Problem]]:

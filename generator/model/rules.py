@@ -11,6 +11,7 @@ import difflib
 
 from ..paths import ALL_CARDS, DRILL_PAGE
 from .drill import Drill, Figure
+from .figure_checks import contact_rules
 from .guide import FootwearGuide
 
 
@@ -37,6 +38,7 @@ def _figure_rules(figure: Figure | None, loc: tuple):
     for i, frame in enumerate(figure.keyframes[1:], start=1):
         if frame.at is not None and times[i] <= times[i - 1]:
             yield loc + ("keyframes", i, "at"), f"{frame.at:g} must be later than the keyframe before it ({times[i - 1]:g})"
+    yield from contact_rules(figure, loc)
 
 
 def drill_rules(drill: Drill, file_id: str, drill_ids: set[str], criteria: set[str] | None):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gzip
 import json
 import os
 import platform
@@ -113,13 +114,18 @@ class SiteSize:
     largest_page: int
     largest_path: str
     search_index: int
+    data: int = 0        # the open data, data/handbook.json, as served and gzipped (none on the floor)
+    data_gzip: int = 0
 
     @classmethod
     def of(cls, site: Path) -> SiteSize:
         pages = floors.site_pages(site)
         largest = max(pages, key=pages.get)
+        opened = site / "data" / "handbook.json"
+        data = opened.read_bytes() if opened.is_file() else b""
         return cls(len(pages), sum(pages.values()) / len(pages), pages[largest], largest.relative_to(site).as_posix(),
-                   (site / "search" / "search_index.json").stat().st_size)
+                   (site / "search" / "search_index.json").stat().st_size, len(data),
+                   len(gzip.compress(data, compresslevel=6, mtime=0)) if data else 0)
 
 
 @dataclass
@@ -243,6 +249,9 @@ def targets(m: Measured) -> list[Target]:
         at_most(f"{big.drills} drills: largest page ≤ 500 KB", size.largest_page, 500 * 1024,
                 f"{kb(size.largest_page)} (`{size.largest_path}`)"),
         at_most(f"{big.drills} drills: search index ≤ 8 MB", size.search_index, 8 * MB, mb(size.search_index)),
+        at_most(f"{big.drills} drills: open data `handbook.json` ≤ 40 MB", size.data, 40 * MB, mb(size.data)),
+        at_most(f"{big.drills} drills: `handbook.json` gzipped (level 6, as web servers send it) ≤ 6 MB", size.data_gzip, 6 * MB,
+                mb(size.data_gzip)),
         at_most("shipped handbook: `mkdocs build` ≤ 3 s", fastest(ship["build"]).wall, 3, f"{fastest(ship['build']).wall:.1f} s"),
         at_most("card decks: ≤ 100 ms per card rendered", per_card, 0.1, f"{per_card * 1000:.0f} ms"),
         at_most("shipped handbook with decks, from cold: ≤ 15 s", fastest(ship["cold"]).wall, 15, f"{fastest(ship['cold']).wall:.1f} s"),
