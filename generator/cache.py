@@ -143,6 +143,7 @@ class KeptFigures(Figures):
         super().__init__()
         self.pack, self.version = pack, version
         self._kept: dict[tuple, tuple[tuple[Figure, ...], object]] = {}
+        self._json: dict[int, tuple[Figure, str]] = {}
 
     def strip(self, figure: Figure) -> Strip:
         return self._keep("strip", (figure,), super().strip)
@@ -154,7 +155,14 @@ class KeptFigures(Figures):
         return self._keep("comparison", (correct, faulty), super().comparison)
 
     def key(self, kind: str, figures: tuple[Figure, ...]) -> str:
-        return digest(self.version, kind, *(f.model_dump_json() for f in figures))
+        return digest(self.version, kind, *map(self._content, figures))
+
+    def _content(self, figure: Figure) -> str:
+        """The figure's content as JSON, written once per figure (a figure is in several drawings)."""
+        kept = self._json.get(id(figure))
+        if kept is None:
+            kept = self._json[id(figure)] = (figure, figure.model_dump_json())
+        return kept[1]
 
     def _keep(self, kind: str, figures: tuple[Figure, ...], draw: Callable):
         memo = (kind, *map(id, figures))

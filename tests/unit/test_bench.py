@@ -66,3 +66,12 @@ def test_the_bench_sizes_follow_the_environment(monkeypatch):
     assert benchmark.sizes({}) == (benchmark.SIZES, benchmark.RUNS)
     assert benchmark.sizes({"BENCH_QUICK": "1"}) == (benchmark.QUICK, 1)
     assert benchmark.sizes({"BENCH_SIZES": "50, 200, 20", "BENCH_RUNS": "2"}) == ((50, 200, 20), 2)
+
+
+def test_a_new_report_keeps_the_notes_written_by_hand(monkeypatch, tmp_path):
+    monkeypatch.syspath_prepend(str(BENCH))
+    benchmark = _module("benchmark")
+    report = tmp_path / "REPORT.md"
+    assert benchmark.with_notes("# New\n", report) == "# New\n"
+    report.write_text(f"# Old\n\n{benchmark.NOTES}\n\nWhy the warm build is slow.\n")
+    assert benchmark.with_notes("# New\n", report) == f"# New\n\n{benchmark.NOTES}\n\nWhy the warm build is slow.\n"
