@@ -75,3 +75,22 @@ def test_a_new_report_keeps_the_notes_written_by_hand(monkeypatch, tmp_path):
     assert benchmark.with_notes("# New\n", report) == "# New\n"
     report.write_text(f"# Old\n\n{benchmark.NOTES}\n\nWhy the warm build is slow.\n")
     assert benchmark.with_notes("# New\n", report) == f"# New\n\n{benchmark.NOTES}\n\nWhy the warm build is slow.\n"
+
+
+def test_the_report_shows_each_target_with_the_floor_and_its_ratios(monkeypatch):
+    monkeypatch.syspath_prepend(str(BENCH))
+    benchmark = _module("benchmark")
+    run = benchmark.Run
+    size = benchmark.SiteSize(100, 40_000, 300_000, "mistakes/index.html", 2_000_000, 5_000_000, 900_000)
+    small = benchmark.Sized(250, cold=[run(20, 19, 300), run(18, 17, 300)], warm=[run(14, 13, 290)] * 2,
+                            floor=[run(10, 9, 60), run(9, 8.5, 60)], size=size, floor_size=size)
+    big = benchmark.Sized(1000, cold=[run(45, 44, 900)], floor=[run(30, 29, 80)], size=size, floor_size=size)
+    ship = {"build": [run(2, 2, 50)], "cold": [run(8, 8, 90)], "warm": [run(2.5, 2.4, 60)], "cards": 10}
+    measured = benchmark.Measured(small, big, 100, [3.0, 5.0], ship)
+    met = {t.what: t.met for t in benchmark.targets(measured)}
+    assert met["250 drills, one language, cold build ≤ 2.0 × the floor"]            # 18 s over 9 s
+    assert not met["250 drills, one language, after editing one drill (caches kept) ≤ 1.5 × the floor"]  # 14 over 9
+    assert not met["1000 drills, one language, cold ≤ 40 s"]
+    assert met["`mkdocs serve`, 100 drills: an edited drill shows ≤ 4 s"]
+    text = benchmark.report(measured, (2, 1), (1.0, 2.0), "today", 60)
+    assert "18.0 s = 2.00 × the floor (9.0 s)" in text and "| **no** |" in text
