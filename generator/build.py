@@ -57,6 +57,7 @@ class Build:
         self.figures = Figures()
         self.env = environment(root, self.text, self.settings.site)
         self.reported: list[Problem] = []
+        self.home_tiles = ""   # what takes the home page's ``<!-- drill tiles -->`` line, once ``pages()`` ran
 
     def handbook(self) -> Handbook:
         """The handbook, read and cross-checked; its advisories reported."""
@@ -86,6 +87,7 @@ class Build:
             pages.update(cards.card_pages(handbook, self.env, layout, deck, decks))
             pages.update(session_pages(handbook, self.env, layout, self.figures, self.settings.site, decks, self.text))
             pages.update(browse.files(handbook, self.env, self.text))
+            self.home_tiles = browse.home_tiles(handbook, self.env, layout)
             pages.update(data.files(handbook, self.text, layout, self.settings.site))
         return pages
 
