@@ -19,9 +19,10 @@ from pathlib import Path
 from . import browse, cards, data
 from .environment import environment, templates_checked
 from .figure.draw import Figures
+from .i18n import typography
 from .model import Handbook, advisories, read_handbook
 from .paths import Paths, Site
-from .problems import InvalidHandbook, Problem
+from .problems import InvalidHandbook, Problem, errors
 from .render import render
 from .sessions import session_pages
 from .text import Text
@@ -35,6 +36,7 @@ class Settings:
     decks: bool = False           # render the PDF card decks
     cache: Path | None = None     # the folder for what outlives a build (``.cache``); none: nothing is kept
     config: str = "mkdocs.yml"    # where the settings come from, to locate a problem with them
+    language: str | None = None   # the language this build renders; none: the site's default
 
 
 class Build:
@@ -53,19 +55,25 @@ class Build:
     def __init__(self, root: Path, settings: Settings | None = None):
         self.root = root
         self.settings = settings or Settings()
-        self.text = Text()
+        self.text = Text(typography(self.language))
         self.figures = Figures()
-        self.env = environment(root, self.text, self.settings.site)
+        self.env = environment(root, self.text, self.settings.site, self.language)
         self.reported: list[Problem] = []
         self.home_tiles = ""   # what takes the home page's ``<!-- drill tiles -->`` line, once ``pages()`` ran
 
     def handbook(self) -> Handbook:
-        """The handbook, read and cross-checked; its advisories reported."""
-        handbook, problems = read_handbook(self.root)
-        if problems:
+        """The handbook in this build's language, read and cross-checked with every translation
+        the site builds (a broken translation stops every language's build)."""
+        site = self.settings.site
+        handbook, problems = read_handbook(self.root, languages=site.translations if site.languages else None)
+        if errors(problems):
             raise InvalidHandbook(problems)
         self.reported += advisories(handbook)
-        return handbook
+        return handbook.in_language(self.language)
+
+    @property
+    def language(self) -> str:
+        return self.settings.language or self.settings.site.language
 
     def checked_cards(self, handbook: Handbook) -> list[cards.Card]:
         """Every card, with the cards whose text does not fit reported."""

@@ -220,11 +220,25 @@ def relative_url(here: str, target: str, directory_urls: bool) -> str:
 class Site:
     """How the site is addressed, from its settings (``site_url``, ``use_directory_urls``,
     ``theme.language`` in ``mkdocs.yml``): the public address (empty when there is none),
-    the URL style, and the default language, whose pages sit at the site's root."""
+    the URL style, and the default language, whose pages sit at the site's root; ``languages``
+    are every language the site is built in (``extra.languages``), the default first."""
 
     url: str = ""
     directory_urls: bool = True
     language: str = "en"
+    languages: tuple[str, ...] = ()
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        """The languages built besides the default one, each under ``/<lang>/``."""
+        return tuple(lang for lang in self.languages if lang != self.language)
+
+    def root_link(self, here: str, there: str) -> str:
+        """The relative link from the root of ``here``'s pages to the root of ``there``'s:
+        ``fr/`` from the default language, ``../`` back to it, ``../de/`` across."""
+        if here == there:
+            return ""
+        return ("" if here == self.language else "../") + ("" if there == self.language else f"{there}/")
 
     def path(self, docs_path: str, language: str | None = None) -> str:
         """A page's address relative to the whole site's root, in ``language`` (default:

@@ -11,8 +11,10 @@ from .drill import Drill
 from .fields import Strict
 from .guide import FootwearGuide
 from .session import Session
+from .translation import DrillTranslation, GuideTranslation
 
-SCHEMAS = {DRILLS / "schema.json": Drill, GUIDE.parent / "schema.json": FootwearGuide, SESSIONS / "schema.json": Session}
+SCHEMAS = {DRILLS / "schema.json": Drill, GUIDE.parent / "schema.json": FootwearGuide, SESSIONS / "schema.json": Session,
+           DRILLS / "translation.schema.json": DrillTranslation, GUIDE.parent / "translation.schema.json": GuideTranslation}
 
 
 class EditorSchema(GenerateJsonSchema):

@@ -21,7 +21,7 @@ GUIDE = Path("drills/guides/footwear.yaml")
 
 WORDS = ["stride", "heel", "knee", "hip", "ankle", "arm", "rhythm", "contact", "ground", "push", "lift", "fold", "swing", "drive", "balance", "posture", "trunk", "shoulder", "elbow", "foot", "toes", "spring", "bounce", "step", "pace", "tempo", "lane", "track", "grass", "cone", "marker", "line", "quick", "soft", "tall", "relaxed", "forward", "upright", "light", "short", "long", "fast", "slow", "steady", "smooth", "elastic", "compact", "athlete", "coach", "sprinter", "runner", "squad", "session", "warm-up", "stretch", "mobility", "power", "speed", "agility", "control"]
 ADJECTIVES = ["Quick", "Soft", "Tall", "High", "Low", "Wide", "Narrow", "Lateral", "Backward", "Forward", "Bouncing", "Skipping", "Crossing", "Alternating", "Single", "Double"]
-NOUNS = ["Skip", "Shuffle", "Bound", "Hop", "Kick", "March", "Drive", "Step", "Lunge", "Run", "Jog", "Carioca", "Stride", "Switch", "Reach", "Pull"]
+NOUNS = ["Skip", "Shuffle", "Bound", "Hop", "Kick", "March", "Drive", "Step", "Lunge", "Run", "Jog", "Skater", "Stride", "Switch", "Reach", "Pull"]
 MUSCLES = ("hamstrings", "glutes", "quadriceps", "hip-flexors", "adductors", "abductors", "calves", "shins", "feet", "core")
 SPORTS = ("athletics", "football", "basketball", "rugby", "handball", "tennis", "hockey", "volleyball")
 SURFACES = ("track", "grass", "turf", "indoor", "road", "sand")

@@ -16,6 +16,8 @@ PAGES = {
     "session builder": "session-builder/",
     "cards": "cards/",
     "drill cards": "cards/butt-kickers/",
+    "sources": "sources/",
+    "open data": "open-data/",
 }
 
 # The pages Lighthouse audits (make audit): the busiest kinds, those that exist.
