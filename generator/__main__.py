@@ -139,7 +139,7 @@ def export(args) -> int:
     except InvalidHandbook as err:
         return report(err.problems)
     _show(build.reported)
-    write_tree(export_files(args.root, pages), args.dir)
+    write_tree(export_files(args.root, pages, build.home_tiles), args.dir)
     print(f"wrote {args.dir}: run `mkdocs build` or `zensical build` there to build the same site without the hook")
     return 0
 

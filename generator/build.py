@@ -59,6 +59,7 @@ class Build:
         self.figures, self._figures_kept = cache.figures(root, self.settings.cache, self.language)
         self.env = environment(root, self.text, self.settings.site, self.language)
         self.reported: list[Problem] = []
+        self.home_tiles = ""   # what takes the home page's ``<!-- drill tiles -->`` line, once ``pages()`` ran
 
     def handbook(self) -> Handbook:
         """The handbook in this build's language, read and cross-checked with every translation
@@ -94,6 +95,7 @@ class Build:
             pages.update(cards.card_pages(handbook, self.env, layout, deck, decks))
             pages.update(session_pages(handbook, self.env, layout, self.figures, self.settings.site, decks, self.text))
             pages.update(browse.files(handbook, self.env, self.text))
+            self.home_tiles = browse.home_tiles(handbook, self.env, layout)
             pages.update(data.files(handbook, self.text, layout, self.settings.site))
         if self._figures_kept is not None:
             self._figures_kept.save()

@@ -13,7 +13,9 @@ import yaml
 
 from .adapters import site_config
 from .blocks import unmark
+from .browse import with_home_tiles
 from .environment import TEMPLATES
+from .paths import HOME, HOME_TILES
 
 THEME = TEMPLATES / "theme"
 EXPORTED_THEME = "overrides"
@@ -38,11 +40,14 @@ def config_for_export(config: dict) -> str:
     return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
-def export_files(root: Path, pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
-    """Every file of the exported tree, by path relative to DIR."""
+def export_files(root: Path, pages: dict[str, str | bytes], home_tiles: str = "") -> dict[str, str | bytes]:
+    """Every file of the exported tree, by path relative to DIR; the home page gets its drill tiles."""
     config = site_config(root)
     files: dict[str, str | bytes] = {}
     files.update(_files_under(root / config.get("docs_dir", "docs"), "docs"))
+    home = files.get(f"docs/{HOME}")
+    if isinstance(home, bytes) and HOME_TILES.encode() in home:
+        files[f"docs/{HOME}"] = with_home_tiles(home.decode("utf-8"), unmark(home_tiles))
     files.update({f"docs/{path}": unmark(content) if isinstance(content, str) else content for path, content in pages.items()})
     files.update(_files_under(root / THEME, EXPORTED_THEME))
     files["mkdocs.yml"] = config_for_export(config)
