@@ -116,13 +116,13 @@ def qr_svg(url: str) -> Markup:
 
 def make_cards(handbook: Handbook, figures: Figures, site: Site) -> list[Card]:
     """Every variant's card, drills by id and variants in file order, linking to the
-    variant's page in the site's default language."""
+    variant's page in the handbook's language (a translation's cards open its pages)."""
     criteria = {c.id: c for c in handbook.guide.criteria}
     out = []
     for drill in handbook.drills:
         for i, variant in enumerate(drill.variants):
             page = paths.variant(drill.id, variant.id)
-            url = site.address(page)
+            url = site.address(page, handbook.language)
             out.append(Card(
                 drill=drill,
                 variant=variant,
@@ -131,7 +131,7 @@ def make_cards(handbook: Handbook, figures: Figures, site: Site) -> list[Card]:
                 footwear=[criteria[c] for c in drill.footwear if c in criteria],
                 strip=figures.strip(variant.figure),
                 anchor=paths.card_anchor(drill.id, variant.id),
-                path=site.path(page),
+                path=site.path(page, handbook.language),
                 url=url,
                 qr=qr_svg(url) if url else None,
             ))
