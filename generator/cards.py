@@ -24,12 +24,12 @@ from markupsafe import Markup
 
 from . import paths
 from .blocks import unmark
+from .cache import Store
 from .figure.draw import Figures, Strip
 from .model import Criterion, Drill, Handbook, Mistake, Variant
 from .paths import Paths, Site
 from .problems import Problem, field_name
 from .text import Text
-from .write import write_file
 
 CACHE = "cards"    # the decks' folder in the build's cache (.cache/cards/)
 STYLES = "cards/cards.css"
@@ -285,12 +285,7 @@ def deck_pdf(html_text: str, cache: Path | None) -> bytes:
     """The deck's PDF, from the cache when this exact HTML was rendered before."""
     if cache is None:
         return render_pdf(html_text)
-    entry = cache / f"{deck_key(html_text)}.pdf"
-    if entry.is_file():
-        return entry.read_bytes()
-    pdf = render_pdf(html_text)
-    write_file(pdf, entry)
-    return pdf
+    return Store(cache, ".pdf").fetch(deck_key(html_text), lambda: render_pdf(html_text))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,9 @@ import yaml
 
 from .adapters import language_config, language_name, site_config, site_of
 from .blocks import unmark
+from .browse import with_home_tiles
 from .environment import TEMPLATES
+from .paths import HOME, HOME_TILES
 
 THEME = TEMPLATES / "theme"
 EXPORTED_THEME = "overrides"
@@ -60,9 +62,11 @@ def _docs(root: Path, config: dict, default: dict, site) -> dict[str, bytes]:
 
 
 def export_files(root: Path, pages: dict[str, str | bytes],
-                 translations: dict[str, dict[str, str | bytes]] | None = None) -> dict[str, str | bytes]:
+                 translations: dict[str, dict[str, str | bytes]] | None = None,
+                 home_tiles: dict[str, str] | None = None) -> dict[str, str | bytes]:
     """Every file of the exported tree, by path relative to DIR: the default language's site
-    from ``pages``, and each other language's from ``translations`` (its generated pages)."""
+    from ``pages``, and each other language's from ``translations`` (its generated pages);
+    each language's home page gets its drill tiles from ``home_tiles``."""
     config = site_config(root)
     site = site_of(config)
     alternate = [{"name": language_name(lang), "lang": lang, "link": "/" + site.path("", lang)}
@@ -72,6 +76,10 @@ def export_files(root: Path, pages: dict[str, str | bytes],
         own = config if language == site.language else site_config(root, language_config(root, language))
         folder = "" if own is config else f"{language}/"
         files.update({folder + path: content for path, content in _docs(root, own, config, site).items()})
+        home = files.get(f"{folder}docs/{HOME}")
+        if isinstance(home, bytes) and HOME_TILES.encode() in home:
+            tiles = (home_tiles or {}).get(language, "")
+            files[f"{folder}docs/{HOME}"] = with_home_tiles(home.decode("utf-8"), unmark(tiles))
         files.update({f"{folder}docs/{path}": unmark(content) if isinstance(content, str) else content
                       for path, content in generated.items()})
         files[f"{folder}mkdocs.yml"] = config_for_export(own, "../" if folder else "", alternate)
