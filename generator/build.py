@@ -68,8 +68,11 @@ class Build:
         handbook, problems = read_handbook(self.root, languages=site.translations if site.languages else None)
         if errors(problems):
             raise InvalidHandbook(problems)
-        self.reported += advisories(handbook)
-        return handbook.in_language(self.language)
+        translated = handbook.in_language(self.language)
+        # The figures' advisories, and the untranslated fields of this build's language only.
+        others = set(handbook.notes) - set(translated.notes if translated is not handbook else ())
+        self.reported += [p for p in advisories(handbook) if p not in others]
+        return translated
 
     @property
     def language(self) -> str:

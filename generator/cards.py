@@ -219,7 +219,10 @@ def fit_problems(handbook: Handbook, cards: list[Card], env: Environment, text: 
         loc = max(heights, key=lambda k: heights[k])
         message = (f"the card of variant '{card.variant.id}' is about {math.ceil(over)} mm too long to print; "
                    f"this text takes the most room ({round(heights[loc])} mm): shorten it")
-        doc = next((d for d in handbook.files.values() if _is_file_of(d.path, card.drill.id)), None)
+        doc = next((d for d in handbook.files.values() if _is_file_of(d.path, card.drill.id, handbook.language)), None)
+        if doc is not None and handbook.language:  # a translation names variants and mistakes by id
+            items = {"variants": card.drill.variants, "mistakes": card.drill.mistakes}
+            loc = (loc[0], items[loc[0]][loc[1]].id, *loc[2:]) if loc[0] in items else loc
         if doc is not None:
             problems.append(doc.problem(loc, message))
         else:
@@ -232,9 +235,10 @@ def _words(markup) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", str(markup))).strip()
 
 
-def _is_file_of(path: str, drill_id: str) -> bool:
+def _is_file_of(path: str, drill_id: str, language: str | None = None) -> bool:
+    """Whether ``path`` is the drill's file, or its translation into ``language``."""
     p = Path(path)
-    return p.stem == drill_id and p.parent.name != "guides"
+    return p.stem == (f"{drill_id}.{language}" if language else drill_id) and p.parent.name not in ("guides", "sessions")
 
 
 # ---- HTML and PDF ----

@@ -114,7 +114,8 @@ def build(drill_docs: dict[str, Document], guide_doc: Document, translations: li
     in_order = tuple(sessions[i] for i in sorted(sessions))
     handbook = Handbook(ordered, guide, files, sessions=in_order, notes=tuple(sorted(notes)), translations={
         lang: Handbook(tuple(d for _, d in sorted(v[0].items())), v[1], files, sessions=tuple(x for _, x in sorted(v[2].items())),
-                       language=lang, untranslated=v[3], guide_untranslated=v[4], session_untranslated=v[5])
+                       language=lang, untranslated=v[3], guide_untranslated=v[4], session_untranslated=v[5],
+        notes=tuple(sorted(p for p in notes if _language_of(p.path) == lang)))
         for lang, v in versions.items()})
     return handbook, []
 
@@ -189,6 +190,10 @@ def _translations(drills: dict[str, Drill], drill_docs: dict[str, Document], gui
             {base: m for (kind, base), m in missing.items() if kind == "drill"}, missing.get(("guide", GUIDE.stem), ()),
             {base: m for (kind, base), m in missing.items() if kind == "session"})
     return versions, notes
+
+
+def _language_of(path: str) -> str:
+    return split_language(Path(path))[1]
 
 
 def _language_ok(t: Translation, languages: list[str], configured: bool) -> bool:
