@@ -18,7 +18,7 @@ from .environment import environment, templates_checked
 from .export import export_files
 from .i18n import catalog_path, update_catalogs
 from .languages import build_all
-from .load import DRILLS
+from .load import DRILLS, SESSIONS
 from .model import advisories, read_handbook
 from .model.schema import SCHEMAS, schema_text
 from .paths import slugify
@@ -62,22 +62,34 @@ def check(args) -> int:
 
 
 def new(args) -> int:
-    """Start ``drills/<slug>.yaml`` from the commented skeleton in ``templates/`` (with
-    ``--lang``, a translation of an existing drill)."""
+    """Start ``drills/<slug>.yaml`` (or, with ``--session``, ``drills/sessions/<slug>.yaml``)
+    from the commented skeleton in ``templates/`` (with ``--lang``, a translation of an
+    existing drill)."""
     if args.lang:
         return new_translation(args)
-    drill_id = slugify(args.name)
-    if not drill_id:
-        print(f"'{args.name}' has no letters or digits to make a file name from; choose another name.", file=sys.stderr)
+    name = args.session or args.name
+    if not name or (args.session and args.name):
+        print("give a drill's name, or --session and a session's name", file=sys.stderr)
         return 1
-    path = DRILLS / f"{drill_id}.yaml"
+    file_id = slugify(name)
+    if not file_id:
+        print(f"'{name}' has no letters or digits to make a file name from; choose another name.", file=sys.stderr)
+        return 1
+    kind, folder = ("session", SESSIONS) if args.session else ("drill", DRILLS)
+    path = folder / f"{file_id}.yaml"
     target = args.root / path
     if target.exists():
-        print(f"{path}: a drill with this id already exists; choose another name or edit that file.", file=sys.stderr)
+        print(f"{path}: a {kind} with this id already exists; choose another name or edit that file.", file=sys.stderr)
         return 1
     try:
         with templates_checked(args.root):
-            text = environment(args.root).get_template("new-drill.yaml").render(id=drill_id, name=args.name, path=path)
+            values = {"id": file_id, "name": name, "path": path}
+            if args.session:
+                handbook, problems = read_handbook(args.root)
+                if handbook is None or not handbook.drills:
+                    return report(problems) or 1
+                values["drill"] = handbook.drills[0]
+            text = environment(args.root).get_template(f"new-{kind}.yaml").render(**values)
     except InvalidHandbook as err:
         return report(err.problems)
     write_file(text, target)
@@ -189,14 +201,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--format", choices=("text", "github"), default="text",
                    help="github: also print each problem as a GitHub Actions annotation")
 
-    p = sub.add_parser("new", help="start a new drill file from a commented skeleton")
-    p.add_argument("name", help='the drill\'s name, for example "A-skip" (with --lang: the id of the drill to translate)')
+    p = sub.add_parser("new", help="start a new drill (or session) file from a commented skeleton")
+    p.add_argument("name", nargs="?", help='the drill\'s name, for example "A-skip" (with --lang: the id of the drill to translate)')
+    p.add_argument("--session", metavar="NAME", help='start a warm-up session instead, for example "Sprint training"')
     p.add_argument("--lang", metavar="LANG", help="start a translation of an existing drill into LANG (a language the site builds)")
 
     p = sub.add_parser("export", help="write a hook-free copy of the site's source, for any engine")
     p.add_argument("dir", type=Path, metavar="DIR")
 
-    p = sub.add_parser("schema", help="regenerate the JSON Schemas for editors (drills, guide, translations)")
+    p = sub.add_parser("schema", help="regenerate the JSON Schemas for editors (drills, guide, sessions, translations)")
 
     p = sub.add_parser("cards", help="write a PDF deck of drill cards, four to a sheet")
     p.add_argument("--paper", choices=sorted(PAPERS), default="a4", help="sheet size (default: a4)")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards, data
+from . import browse, cards, data
 from .environment import environment, templates_checked
 from .figure.draw import Figures
 from .i18n import typography
@@ -24,6 +24,7 @@ from .model import Handbook, advisories, read_handbook
 from .paths import Paths, Site
 from .problems import InvalidHandbook, Problem, errors
 from .render import render
+from .sessions import session_pages
 from .text import Text
 
 
@@ -66,7 +67,7 @@ class Build:
         handbook, problems = read_handbook(self.root, languages=site.translations if site.languages else None)
         if errors(problems):
             raise InvalidHandbook(problems)
-        self.reported += problems + advisories(handbook)
+        self.reported += advisories(handbook)
         return handbook.in_language(self.language)
 
     @property
@@ -89,7 +90,10 @@ class Build:
             deck = self.checked_cards(handbook)
             layout = Paths.of(handbook, self.text)
             pages: dict[str, str | bytes] = dict(render(handbook, self.env, self.figures, layout))
-            pages.update(cards.card_pages(handbook, self.env, layout, deck, cards.Decks(self.settings.decks, self._decks())))
+            decks = cards.Decks(self.settings.decks, self._decks())
+            pages.update(cards.card_pages(handbook, self.env, layout, deck, decks))
+            pages.update(session_pages(handbook, self.env, layout, self.figures, self.settings.site, decks, self.text))
+            pages.update(browse.files(handbook, self.env, self.text))
             pages.update(data.files(handbook, self.text, layout, self.settings.site))
         return pages
 

@@ -19,6 +19,7 @@ from .problems import Problem, field_name
 
 DRILLS = Path("drills")
 GUIDE = DRILLS / "guides" / "footwear.yaml"
+SESSIONS = DRILLS / "sessions"
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
 
@@ -83,10 +84,10 @@ def resolve_plain(text: str):
 
 
 def kind_of(path: Path) -> str:
-    """What a file under ``drills/`` holds, by its name: ``drill``, ``guide``, or a
-    translation of either (``a-skip.fr.yaml``, ``footwear.fr.yaml``): a dot in the
-    name before ``.yaml`` (ids have none) names the language."""
-    base = "guide" if path.parent.name == "guides" else "drill"
+    """What a file under ``drills/`` holds, by its folder and name: ``drill``, ``guide``,
+    ``session``, or a translation of one (``a-skip.fr.yaml``, ``footwear.fr.yaml``): a dot
+    in the name before ``.yaml`` (ids have none) names the language."""
+    base = {"guides": "guide", "sessions": "session"}.get(path.parent.name, "drill")
     return f"{base} translation" if "." in path.stem else base
 
 
@@ -98,12 +99,14 @@ def split_language(path: Path) -> tuple[str, str]:
 
 def discover(root: Path) -> dict[Path, str]:
     """The handbook's files under ``root``: each drill file (``<id>.yaml``), the footwear
-    guide, and the translations of both (``<id>.<lang>.yaml``), by kind."""
+    guide, the translations of both (``<id>.<lang>.yaml``), and each session
+    (``drills/sessions/<id>.yaml``), by kind."""
     found = {p: kind_of(p) for p in sorted((root / DRILLS).glob("*.yaml"))}
     guide = root / GUIDE
     if guide.exists():
         found[guide] = "guide"
     found.update((p, "guide translation") for p in sorted(guide.parent.glob(f"{GUIDE.stem}.*.yaml")))
+    found.update((p, "session") for p in sorted((root / SESSIONS).glob("*.yaml")) if "." not in p.stem)
     return found
 
 

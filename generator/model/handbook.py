@@ -18,14 +18,15 @@ from ..problems import Problem, errors, field_name
 from .drill import Drill
 from .figure_checks import advisory_rules
 from .guide import FootwearGuide
-from .rules import drill_rules, former_id_rules, guide_rules
+from .rules import drill_rules, former_id_rules, guide_rules, session_rules
+from .session import Session
 from .translation import LANGUAGE, DrillTranslation, GuideTranslation, translated, validate_translation
 from .wording import validate
 
 
 @dataclass(frozen=True)
 class Handbook:
-    """Every drill (by id, sorted) and the footwear guide, all cross-checked.
+    """Every drill (by id, sorted), the footwear guide and every session (by id), all cross-checked.
 
     The handbook as read is in the default language (``language`` is ``None``); each
     language it is translated into is a ``Handbook`` of its own in ``translations``,
@@ -35,13 +36,18 @@ class Handbook:
     drills: tuple[Drill, ...]
     guide: FootwearGuide
     files: dict[str, Document] = field(default_factory=dict, compare=False)
+    sessions: tuple[Session, ...] = ()
     language: str | None = None
     untranslated: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     guide_untranslated: tuple[str, ...] = ()
     translations: Mapping[str, Handbook] = field(default_factory=dict, compare=False)
+    notes: tuple[Problem, ...] = field(default=(), compare=False)  # each field a translation leaves untranslated
 
     def drill(self, drill_id: str) -> Drill:
         return next(d for d in self.drills if d.id == drill_id)
+
+    def session(self, session_id: str) -> Session:
+        return next(s for s in self.sessions if s.id == session_id)
 
     def in_language(self, language: str | None) -> Handbook:
         """The handbook in ``language`` (the default language's when it is not a translation)."""
@@ -58,13 +64,15 @@ class Translation:
 
 
 def build(drill_docs: dict[str, Document], guide_doc: Document, translations: list[Translation] = (),
-          languages: Collection[str] | None = None) -> tuple[Handbook | None, list[Problem]]:
+          languages: Collection[str] | None = None,
+          session_docs: dict[str, Document] | None = None) -> tuple[Handbook | None, list[Problem]]:
     """Validate every file, then check every reference against the whole handbook.
 
-    ``drill_docs`` maps each drill's id (its file name) to its loaded file; ``languages``
-    are the languages the handbook is built in besides its default one (``None``: the
-    languages of the translations found). Returns the handbook, or ``None`` when there
-    is an error; advisories come with a handbook."""
+    ``drill_docs`` and ``session_docs`` map each drill's and session's id (its file name)
+    to its loaded file; ``languages`` are the languages the handbook is built in besides
+    its default one (``None``: the languages of the translations found). Returns the
+    handbook, or ``None`` with every error; the advisories are the handbook's (``advisories``)."""
+    session_docs = session_docs or {}
     guide = validate(guide_doc, FootwearGuide) if not guide_doc.problems else None
     if guide is not None:
         for loc, message in guide_rules(guide):
@@ -83,24 +91,43 @@ def build(drill_docs: dict[str, Document], guide_doc: Document, translations: li
             doc.problems.append(doc.problem(loc, message))
     for file_id, loc, message in former_id_rules(drills):
         drill_docs[file_id].problems.append(drill_docs[file_id].problem(loc, message))
+    sessions = _sessions(session_docs, drills if len(drills) == len(drill_docs) else None)
     wanted = sorted(set(languages) if languages is not None else {t.language for t in translations})
     versions, notes = _translations(drills, drill_docs, guide, guide_doc, translations, wanted, languages is not None)
-    problems = [p for d in (guide_doc, *drill_docs.values(), *(t.doc for t in translations)) for p in d.problems]
+    problems = [p for d in (guide_doc, *drill_docs.values(), *session_docs.values(), *(t.doc for t in translations))
+                for p in d.problems]
     if errors(problems):
         return None, sorted(problems)
-    files = {**{d.path: d for d in drill_docs.values()}, guide_doc.path: guide_doc, **{t.doc.path: t.doc for t in translations}}
+    files = {**{d.path: d for d in drill_docs.values()}, guide_doc.path: guide_doc,
+             **{d.path: d for d in session_docs.values()}, **{t.doc.path: t.doc for t in translations}}
     ordered = tuple(drills[i] for i in sorted(drills))
-    handbook = Handbook(ordered, guide, files, translations={
-        lang: Handbook(tuple(d for _, d in sorted(v[0].items())), v[1], files, lang, v[2], v[3]) for lang, v in versions.items()})
-    return handbook, sorted(problems + notes)
+    in_order = tuple(sessions[i] for i in sorted(sessions))
+    handbook = Handbook(ordered, guide, files, sessions=in_order, notes=tuple(sorted(notes)), translations={
+        lang: Handbook(tuple(d for _, d in sorted(v[0].items())), v[1], files, sessions=in_order, language=lang,
+                       untranslated=v[2], guide_untranslated=v[3]) for lang, v in versions.items()})
+    return handbook, []
+
+
+def _sessions(session_docs: dict[str, Document], drills: dict[str, Drill] | None) -> dict[str, Session]:
+    """Each valid session; its references are checked when every drill could be read."""
+    sessions: dict[str, Session] = {}
+    for file_id, doc in session_docs.items():
+        session = validate(doc, Session) if not doc.problems else None
+        if session is None:
+            continue
+        sessions[file_id] = session
+        if drills is not None:
+            for loc, message in session_rules(session, file_id, drills):
+                doc.problems.append(doc.problem(loc, message))
+    return sessions
 
 
 def advisories(handbook: Handbook, only: list[Path] | None = None) -> list[Problem]:
-    """The notes about the handbook's figures (never errors), each located in its file;
-    with ``only``, the notes about those files."""
-    docs = {Path(path).stem: doc for path, doc in handbook.files.items() if Path(path).parent.name != "guides"}
+    """The notes about the handbook's figures and its translations' untranslated fields (never
+    errors), each located in its file; with ``only``, the notes about those files."""
+    docs = {Path(path).stem: doc for path, doc in handbook.files.items() if Path(path).parent.name not in ("guides", "sessions")}
     wanted = None if only is None else {str(p) for p in only}
-    out = []
+    out = [p for p in handbook.notes if wanted is None or p.path in wanted]
     for drill in handbook.drills:
         doc = docs.get(drill.id)
         if doc is None or (wanted is not None and doc.path not in wanted):
@@ -204,9 +231,10 @@ def read_handbook(root: Path, only: list[Path] | None = None,
     guide_path = guide_paths[0] if guide_paths else root / GUIDE
     guide_doc = read(guide_path, shown.get(guide_path, _shown_path(guide_path, root)))
     drill_docs = {p.stem: read(p, shown[p]) for p, kind in sorted(files.items()) if kind == "drill"}
+    session_docs = {p.stem: read(p, shown[p]) for p, kind in sorted(files.items()) if kind == "session"}
     translations = [Translation(*split_language(p), read(p, shown[p]))
                     for p, kind in sorted(files.items()) if kind.endswith("translation")]
-    handbook, problems = build(drill_docs, guide_doc, translations, languages)
+    handbook, problems = build(drill_docs, guide_doc, translations, languages, session_docs)
     if only is not None:
         wanted = {str(p) for p in only}
         problems = [p for p in problems if p.path in wanted]

@@ -35,16 +35,16 @@ def test_check_points_at_the_line_of_a_mistake(project):
 
 
 def test_new_writes_a_skeleton_that_checks_once_filled(project):
-    result = run_generator("new", "Carioca Étude", cwd=project)
+    result = run_generator("new", "Skater Étude", cwd=project)
     assert result.returncode == 0, result.stderr
-    path = project / "drills" / "carioca-etude.yaml"
+    path = project / "drills" / "skater-etude.yaml"
     text = path.read_text()
     assert text.startswith("# yaml-language-server: $schema=schema.json")
-    assert 'name: "Carioca Étude"' in text and "Replace:" in text
+    assert 'name: "Skater Étude"' in text and "Replace:" in text
     path.write_text(text.replace("Replace: ", "Filled in: "))
-    checked = run_generator("check", "drills/carioca-etude.yaml", cwd=project)
+    checked = run_generator("check", "drills/skater-etude.yaml", cwd=project)
     assert checked.returncode == 0, checked.stderr
-    again = run_generator("new", "Carioca Étude", cwd=project)
+    again = run_generator("new", "Skater Étude", cwd=project)
     assert again.returncode == 1 and "already exists" in again.stderr
 
 

@@ -224,6 +224,7 @@ def test_payloads_in_translated_fields_stay_inert(tmp_path):
 
 
 def test_new_lang_writes_a_commented_skeleton_that_passes_once_uncommented(drill, project):
+    (project / "drills" / f"{drill.id}.fr.yaml").unlink(missing_ok=True)
     result = run_generator("new", "--lang", "fr", drill.id, cwd=project)
     assert result.returncode == 0, result.stderr
     path = project / "drills" / f"{drill.id}.fr.yaml"
