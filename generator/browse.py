@@ -50,3 +50,13 @@ def index(handbook: Handbook, text: Text) -> dict:
 
 def files(handbook: Handbook, env: Environment, text: Text) -> dict[str, str]:
     return {paths.DRILL_INDEX: env.get_template("pages/drill-index.js").render(index=index(handbook, text))}
+
+
+def home_tiles(handbook: Handbook, env: Environment, layout: paths.Paths) -> str:
+    """The tiles that take the place of ``paths.HOME_TILES`` on the home page."""
+    return env.get_template("pages/home-tiles.md").render(
+        page_path=paths.HOME, paths=layout, drills=layout.ordered[:paths.HOME_TILE_COUNT], count=len(layout.ordered))
+
+
+def with_home_tiles(markdown: str, tiles: str) -> str:
+    return markdown.replace(paths.HOME_TILES, tiles, 1)

@@ -35,7 +35,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from generator import i18n
 from generator.adapters import alternates, build_language, decks_wanted, objects_kept, settings, site_config, site_of
 from generator.blocks import excluded_from_search, ids, swap_marked
+from generator.browse import with_home_tiles
 from generator.build import Build
+from generator.paths import HOME, HOME_TILES
 from generator.problems import InvalidHandbook
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -45,8 +47,9 @@ _SLOTS = {kind: re.compile(rf"<!--dh-{kind}-(\d+)-->") for kind in ("html", "hid
 class _SiteBuild:
     """One build's generated pages, until MkDocs takes them, and the blocks set aside from them."""
 
-    def __init__(self, pages: dict[str, str | bytes]):
+    def __init__(self, pages: dict[str, str | bytes], home_tiles: str = ""):
         self.pages = pages
+        self.home_tiles = home_tiles
         self.blocks: list[str] = []
 
     def take(self, text: str) -> str:
@@ -117,7 +120,7 @@ def on_pre_build(config) -> None:
     clashes = [path for path in sorted(pages) if (docs / path).exists()]
     if clashes:
         raise Abort("\n".join(f"{os.path.relpath(docs / path, root)}: this hand-written page has the path of a generated page; rename or remove it" for path in clashes))
-    _current = _SiteBuild(pages)
+    _current = _SiteBuild(pages, build.home_tiles)
 
 
 def on_files(files: Files, config) -> Files:
@@ -129,6 +132,13 @@ def on_files(files: Files, config) -> Files:
         # Generated pages are reached from the index pages and search, not the navigation.
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """The home page's ``<!-- drill tiles -->`` line becomes the drill tiles."""
+    if page.file.src_uri == HOME and HOME_TILES in markdown:
+        return with_home_tiles(markdown, _current.take(_current.home_tiles))
+    return markdown
 
 
 def _language_files(files: Files, config) -> Files:

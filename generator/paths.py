@@ -34,6 +34,9 @@ SESSION_LIST = "index"        # sessions/index.md lists the sessions: no session
 SESSIONS = "sessions/index.md"
 SESSION_BUILDER = "session-builder.md"
 DRILL_INDEX = "drill-index.js"   # the compact index the drill filters and the session builder search
+HOME = "index.md"
+HOME_TILES = "<!-- drill tiles -->"   # the line of the home page that the drill tiles take
+HOME_TILE_COUNT = 12
 BUILDER_DATA = "session-builder.js"   # what the builder shows of each variant, and the shipped sessions
 # The warm-up page of earlier editions: its address now leads to the general session.
 FORMER_WARM_UP = ("warm-up.md", "general")

@@ -101,3 +101,13 @@ def test_tiles_are_two_to_a_row_on_a_phone(new_page, site_url):
     page.goto(site_url + "drills/", wait_until="networkidle")
     tops = page.locator(".dh-tiles:not([hidden]) > .dh-tile").evaluate_all("ts => ts.slice(0, 4).map(t => Math.round(t.getBoundingClientRect().top))")
     assert tops[0] == tops[1] and tops[2] == tops[3] and tops[2] > tops[1]
+
+
+def test_the_home_page_shows_drills_as_tiles_linking_to_them(page, site_url, handbook):
+    page.goto(site_url, wait_until="networkidle")
+    hrefs = page.locator(".dh-home-tiles .dh-tile a").evaluate_all("as => as.map(a => a.href)")
+    assert 0 < len(hrefs) <= len(handbook.drills)
+    ids = {d.id for d in handbook.drills}
+    assert all(h.rstrip("/").split("/")[-1] in ids for h in hrefs)
+    page.locator(".dh-home-tiles a").last.click()
+    page.wait_for_url("**/drills/")
