@@ -158,3 +158,13 @@ def test_a_failed_build_leaves_the_pack_as_it_was(project):
 def test_entry_names_tell_their_parts_apart():
     assert cache.digest("ab", "c") != cache.digest("a", "bc")
     assert cache.digest("a") == hashlib.sha256(b"1:a").hexdigest()
+
+
+def test_each_language_keeps_its_own_pack(project):
+    """Languages may build side by side, each in a process of its own: they never write one file."""
+    from generator.paths import Site
+
+    for language in ("en", "fr"):
+        Build(project, Settings(site=Site(language=language), cache=project / ".cache")).pages()
+    packs = {p.name: pickle.loads(p.read_bytes()) for p in (project / ".cache" / cache.FIGURES).iterdir()}
+    assert set(packs) == {"en.pickle", "fr.pickle"} and packs["en.pickle"].keys() == packs["fr.pickle"].keys()
