@@ -17,7 +17,6 @@ from .cards import PAPERS, UnknownDrill
 from .environment import environment, templates_checked
 from .export import export_files
 from .load import DRILLS
-from .model import read_handbook
 from .model.schema import SCHEMAS, schema_text
 from .paths import slugify
 from .problems import InvalidHandbook, count_line, errors
@@ -47,7 +46,12 @@ def _show(problems) -> None:
 
 
 def check(args) -> int:
-    handbook, problems = read_handbook(args.root, [p for p in args.paths] or None)
+    """Every problem a build would stop at, and every advisory, for some files or all of them."""
+    try:
+        with templates_checked(args.root):
+            handbook, _, problems = Build(args.root).check(list(args.paths) or None)
+    except InvalidHandbook as err:
+        return report(err.problems)
     if not errors(problems):
         # Given files are checked against the whole handbook, which may have problems elsewhere.
         count, what = (len(args.paths), "file") if args.paths else (len(handbook.drills), "drill")

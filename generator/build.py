@@ -19,9 +19,10 @@ from pathlib import Path
 from . import cards
 from .environment import environment, templates_checked
 from .figure.draw import Figures
+from .load import Document, parse
 from .model import Handbook, read_handbook
 from .paths import Paths, Site
-from .problems import InvalidHandbook, Problem
+from .problems import InvalidHandbook, Problem, errors
 from .render import render
 from .text import Text
 
@@ -41,8 +42,8 @@ class Build:
 
     ``pages()`` checks every drill and renders every generated page; ``deck()``
     renders one PDF deck. Both raise ``InvalidHandbook`` with every located problem
-    when a file is wrong; what does not stop the build (a card whose text does not
-    fit, an advisory) is left in ``reported`` for the adapter to show.
+    when a file is wrong; a card whose text does not fit (an error only a strict
+    build stops at) and the advisories are left in ``reported`` for the adapter.
 
     A build renders the site in one language; ``Settings`` are plain values, so a
     build per language can run in a process of its own. Caches that outlive a build
@@ -57,27 +58,40 @@ class Build:
         self.env = environment(root, self.text, self.settings.site)
         self.reported: list[Problem] = []
 
-    def handbook(self) -> Handbook:
-        """The handbook, read and cross-checked."""
-        handbook, problems = read_handbook(self.root)
-        if problems:
-            raise InvalidHandbook(problems)
-        return handbook
+    def check(self, only: list[Path] | None = None) -> tuple[Handbook | None, list[cards.Card], list[Problem]]:
+        """The handbook, its cards and every problem its files have, as the build sees them:
+        the files' own, a skeleton's placeholders left in, and card text too long to print.
+        ``python -m generator check`` prints exactly these, so check and build agree.
 
-    def checked_cards(self, handbook: Handbook) -> list[cards.Card]:
-        """Every card, with the cards whose text does not fit reported."""
+        With ``only``, those files are checked against the whole handbook, and only their
+        problems are returned."""
+        handbook, problems = read_handbook(self.root, only, skeleton_figure(self.env))
+        if handbook is None:
+            return None, [], problems
         deck = cards.make_cards(handbook, self.figures, self.settings.site)
-        self.reported += cards.fit_problems(handbook, deck, self.env, self.text)
+        fit = cards.fit_problems(handbook, deck, self.env, self.text)
+        if only is not None:
+            wanted = {str(p) for p in only}
+            fit = [p for p in fit if p.path in wanted]
+        return handbook, deck, sorted(problems + fit)
+
+    def checked_cards(self) -> tuple[Handbook, list[cards.Card]]:
+        """The handbook and every card, or ``InvalidHandbook`` when a file is wrong. A card too
+        long to print is an error left in ``reported``: a strict build stops at it, while a
+        lenient one goes on and prints the card cut short."""
+        handbook, deck, problems = self.check()
+        if handbook is None:
+            raise InvalidHandbook(errors(problems))
+        self.reported += problems
         if not self.settings.site.url:
             self.reported.append(Problem(self.settings.config, 1, 1, "site_url", "is not set (SITE_URL): the drill cards "
                                          "print each page's path instead of a QR code", "note"))
-        return deck
+        return handbook, deck
 
     def pages(self) -> dict[str, str | bytes]:
         """Every generated page, with the PDF decks when the settings ask for them."""
         with templates_checked(self.root):
-            handbook = self.handbook()
-            deck = self.checked_cards(handbook)
+            handbook, deck = self.checked_cards()
             layout = Paths.of(handbook, self.text)
             pages: dict[str, str | bytes] = dict(render(handbook, self.env, self.figures, layout))
             pages.update(cards.card_pages(handbook, self.env, layout, deck, cards.Decks(self.settings.decks, self._decks())))
@@ -88,8 +102,7 @@ class Build:
 
         Raises ``cards.UnknownDrill`` for an id that names no drill."""
         with templates_checked(self.root):
-            handbook = self.handbook()
-            deck = self.checked_cards(handbook)
+            handbook, deck = self.checked_cards()
             known = [d.id for d in handbook.drills]
             unknown = [d for d in drill_ids if d not in known]
             if unknown:
@@ -100,6 +113,17 @@ class Build:
 
     def _decks(self) -> Path | None:
         return self.settings.cache / cards.CACHE if self.settings.cache else None
+
+
+def skeleton_figure(env) -> dict | None:
+    """The figure of the skeleton that ``python -m generator new`` writes (a club's override
+    of it included), which a finished drill must have replaced."""
+    text = env.get_template("new-drill.yaml").render(id="skeleton", name="Skeleton", path="drills/skeleton.yaml")
+    data = parse(text.encode("utf-8"), Document("new-drill.yaml")).data
+    try:
+        return data["variants"][0]["figure"]
+    except (TypeError, KeyError, IndexError):
+        return None
 
 
 def build_pages(root: Path, settings: Settings | None = None) -> dict[str, str | bytes]:

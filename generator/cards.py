@@ -2,7 +2,7 @@
 
 A card is drawn from the same templates on the site (``/cards/``) and in the PDF
 decks that WeasyPrint renders. Cards have a fixed size, so text that would not fit
-is reported as a located problem (a warning at the edge) instead of being cut.
+is a located error, as in ``check``, instead of being cut.
 Decks are cached under ``.cache/cards/`` by a hash of their full HTML (content,
 styles and paper), so an unchanged deck is never rendered twice.
 """

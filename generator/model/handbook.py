@@ -10,7 +10,7 @@ from ..load import GUIDE, Document, discover, read
 from ..problems import Problem
 from .drill import Drill
 from .guide import FootwearGuide
-from .rules import drill_rules, former_id_rules, guide_rules
+from .rules import drill_rules, former_id_rules, guide_rules, placeholder_rules
 from .wording import validate
 
 
@@ -26,10 +26,12 @@ class Handbook:
         return next(d for d in self.drills if d.id == drill_id)
 
 
-def build(drill_docs: dict[str, Document], guide_doc: Document) -> tuple[Handbook | None, list[Problem]]:
+def build(drill_docs: dict[str, Document], guide_doc: Document,
+          skeleton_figure: dict | None = None) -> tuple[Handbook | None, list[Problem]]:
     """Validate every file, then check every reference against the whole handbook.
 
-    ``drill_docs`` maps each drill's id (its file name) to its loaded file."""
+    ``drill_docs`` maps each drill's id (its file name) to its loaded file;
+    ``skeleton_figure`` is the figure ``new`` writes, which a finished drill must not keep."""
     guide = validate(guide_doc, FootwearGuide) if not guide_doc.problems else None
     if guide is not None:
         for loc, message in guide_rules(guide):
@@ -38,8 +40,10 @@ def build(drill_docs: dict[str, Document], guide_doc: Document) -> tuple[Handboo
     drills: dict[str, Drill] = {}
     for file_id, doc in drill_docs.items():
         if not doc.problems:
+            placeholders = [doc.problem(loc, message) for loc, message in placeholder_rules(doc.data, skeleton_figure)]
             drill = validate(doc, Drill)
-            if drill is not None:
+            doc.problems += placeholders
+            if drill is not None and not placeholders:
                 drills[file_id] = drill
     ids = set(drill_docs)
     for file_id, drill in drills.items():
@@ -56,7 +60,8 @@ def build(drill_docs: dict[str, Document], guide_doc: Document) -> tuple[Handboo
     return Handbook(ordered, guide, files), []
 
 
-def read_handbook(root: Path, only: list[Path] | None = None) -> tuple[Handbook | None, list[Problem]]:
+def read_handbook(root: Path, only: list[Path] | None = None,
+                  skeleton_figure: dict | None = None) -> tuple[Handbook | None, list[Problem]]:
     """Read and check the handbook under ``root``.
 
     With ``only``, those files are checked (in place of the handbook's files of the
@@ -72,7 +77,7 @@ def read_handbook(root: Path, only: list[Path] | None = None) -> tuple[Handbook 
     guide_path = guide_paths[0] if guide_paths else root / GUIDE
     guide_doc = read(guide_path, shown.get(guide_path, _shown_path(guide_path, root)))
     drill_docs = {p.stem: read(p, shown[p]) for p, kind in sorted(files.items()) if kind == "drill"}
-    handbook, problems = build(drill_docs, guide_doc)
+    handbook, problems = build(drill_docs, guide_doc, skeleton_figure)
     if only is not None:
         wanted = {str(p) for p in only}
         problems = [p for p in problems if p.path in wanted]

@@ -181,20 +181,19 @@ def _lengthen_a_step(project: Path) -> int:
     return steps_line + 1
 
 
-def test_text_too_long_for_a_card_is_a_located_problem(project):
+def test_text_too_long_for_a_card_is_the_same_error_in_check_and_build(project, tmp_path):
     line = _lengthen_a_step(project)
     build = Build(project, Settings(site=Site(SITE_URL)))
     build.pages()
-    assert len(build.reported) == 1 and build.reported[0].is_error
-    assert str(build.reported[0]).startswith(
+    [problem] = build.reported
+    assert problem.is_error and str(problem).startswith(
         f"drills/butt-kickers.yaml:{line}:5: variants[0].steps: the card of variant 'heels-pelvis'")
-
-
-def test_a_strict_build_fails_on_a_card_that_does_not_fit(project, tmp_path):
-    _lengthen_a_step(project)
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    assert "drills/butt-kickers.yaml:" in result.stderr and "variants[0].steps" in result.stderr
+    for args in ((), ("drills/butt-kickers.yaml",)):
+        checked = run_generator("check", *args, cwd=project)
+        assert checked.returncode == 1 and checked.stderr == f"{problem}\n1 problem found.\n"
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode != 0 and str(problem) in built.stdout + built.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
 
 
 def test_every_card_fits(shipped):
