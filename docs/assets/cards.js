@@ -9,7 +9,11 @@
     if (!pages.has(href)) {
       pages.set(href, fetch(href)
         .then((r) => { if (!r.ok) throw new Error(r.status + " " + href); return r.text(); })
-        .then((html) => Array.from(new DOMParser().parseFromString(html, "text/html").querySelectorAll(".dh-deck .dh-card"))));
+        .then((html) => {
+          const doc = new DOMParser().parseFromString(html, "text/html");
+          return Array.from(doc.querySelectorAll(".dh-deck .dh-card-front"))
+            .map((front) => ({ front, back: doc.getElementById(front.id + "-back") }));
+        }));
     }
     return pages.get(href);
   }
@@ -33,6 +37,7 @@
     const boxes = Array.from(picker.querySelectorAll("input[name=drills]"));
     const deck = document.querySelector(".dh-deck");
     const template = document.querySelector(".dh-sheet-template");
+    const backTemplate = document.querySelector(".dh-back-template");
     const status = picker.querySelector(".dh-picker-status");
     const perSheet = Number(deck.dataset.sheetSize) || 4;
     const wanted = new Set(chosenFromQuery(boxes));
@@ -51,15 +56,26 @@
         const cards = lists.flat();
         deck.replaceChildren();
         for (let i = 0; i < cards.length; i += perSheet) {
-          const sheet = template.content.firstElementChild.cloneNode(true);
-          const slots = sheet.querySelectorAll(".dh-slot");
-          cards.slice(i, i + perSheet).forEach((card, j) => slots[j].appendChild(document.importNode(card, true)));
-          deck.appendChild(sheet);
+          // Each sheet's fronts, then its backs: the back template mirrors the slots, so each
+          // back lands behind its front when the sheet is turned over on its long edge.
+          const fronts = template.content.firstElementChild.cloneNode(true);
+          const backs = backTemplate.content.firstElementChild.cloneNode(true);
+          const frontSlots = fronts.querySelectorAll(".dh-slot");
+          const backSlots = backs.querySelectorAll(".dh-slot");
+          cards.slice(i, i + perSheet).forEach((card, j) => {
+            const front = document.importNode(card.front, true);
+            const back = document.importNode(card.back, true);
+            front.style.order = 2 * (i + j);      // on screen, each front is followed by its back
+            back.style.order = 2 * (i + j) + 1;
+            frontSlots[j].appendChild(front);
+            backSlots[j].appendChild(back);
+          });
+          deck.append(fronts, backs);
         }
         const sheets = Math.ceil(cards.length / perSheet);
         status.textContent = cards.length === 0
           ? "No drill chosen: tick at least one to print its cards."
-          : `${cards.length} card${cards.length === 1 ? "" : "s"} on ${sheets} A4 sheet${sheets === 1 ? "" : "s"}.`;
+          : `${cards.length} card${cards.length === 1 ? "" : "s"} on ${sheets} A4 sheet${sheets === 1 ? "" : "s"}, printed on both sides (turn over on the long edge).`;
       }).catch(() => {
         if (run === generation) status.textContent = "The cards could not be loaded; open each drill's cards instead.";
       }).finally(() => {
