@@ -54,7 +54,7 @@ check: $(VENV)/.site  ## check every drill file
 schema: $(VENV)/.site  ## regenerate the JSON Schemas for editors
 	$(PY) -m generator schema
 
-bench: $(VENV)/.site  ## time and size the build at 10, 100 and 1000 drills; rewrites docs/benchmarks.md
+bench: $(VENV)/.site  ## time and size the build at 10, 100 and 1000 drills; rewrites tests/bench/REPORT.md
 	$(PY) tests/bench/benchmark.py
 
 clean:

@@ -26,6 +26,9 @@ from .problems import InvalidHandbook, Problem, errors
 from .render import render
 from .text import Text
 
+NO_ADDRESS = ("the site has no public address, so the printed cards show each page's path instead of a QR code; "
+              "set SITE_URL (or site_url in mkdocs.yml) to the address where the handbook is published")
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -84,8 +87,7 @@ class Build:
             raise InvalidHandbook(errors(problems))
         self.reported += problems
         if not self.settings.site.url:
-            self.reported.append(Problem(self.settings.config, 1, 1, "site_url", "is not set (SITE_URL): the drill cards "
-                                         "print each page's path instead of a QR code", "note"))
+            self.reported.append(Problem(self.settings.config, 1, 1, "site_url", NO_ADDRESS, "note"))
         return handbook, deck
 
     def pages(self) -> dict[str, str | bytes]:

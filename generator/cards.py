@@ -400,7 +400,9 @@ def card_pages(handbook: Handbook, env: Environment, layout: Paths, cards: list[
     by_drill: dict[str, list[Card]] = {d.id: [] for d in handbook.drills}
     for card in cards:
         by_drill[card.drill.id].append(card)
-    page(paths.CARDS, "pages/cards.md", drills=list(handbook.drills), by_drill=by_drill, sheet_paper=PAPERS["a4"])
+    addressed = bool(cards) and cards[0].url is not None
+    page(paths.CARDS, "pages/cards.md", drills=list(handbook.drills), by_drill=by_drill, sheet_paper=PAPERS["a4"],
+         addressed=addressed)
     for drill in handbook.drills:
         page(paths.drill_cards(drill.id), "pages/drill-cards.md", drill=drill, sheets=sheets(by_drill[drill.id]),
              paper=PAPERS["a4"])

@@ -1,4 +1,4 @@
-"""``make bench``: how the build grows with the handbook, measured and written to ``docs/benchmarks.md``.
+"""``make bench``: how the build grows with the handbook, measured and written to ``tests/bench/REPORT.md``.
 
 For synthetic handbooks of 10, 100 and 1000 drills (3 variants and 3 mistakes
 each, all with figures; see ``synthetic.py``) it times, as medians of at least
@@ -39,7 +39,7 @@ import synthetic
 
 SIZES = (10, 100, 1000)
 REFERENCE = 100
-OUTPUT = ROOT / "docs" / "benchmarks.md"
+OUTPUT = HERE / "REPORT.md"   # a report for contributors, kept in the repository, not in the site
 # The generator as the hook runs it: one build, with the collector paused (the adapters' policy).
 GENERATOR_ONLY = (
     "import time; from pathlib import Path; from generator.adapters import objects_kept; from generator.build import Build\n"
@@ -201,7 +201,7 @@ def report(results: list[Result], ship: dict, serve: list[float], runs: int, loa
     lines = [
         "# Benchmarks",
         "",
-        "How the build grows with the handbook. `make bench` measures it and rewrites this page.",
+        "How the build grows with the handbook. `make bench` measures it and rewrites this report (kept in the repository, not in the site).",
         "",
         f"- Date: {started} (the whole run took {elapsed / 60:.1f} min)",
         f"- Machine: {machine()}",

@@ -239,13 +239,15 @@ def test_without_an_address_the_card_prints_the_page_path(handbook):
     page = pages[f"cards/{drill.id}/index.md"]
     assert f"/drills/{drill.id}/{drill.variants[0].id}/" in page and "dh-qr-code" not in page
     assert [(p.path, p.field, p.severity) for p in build.reported] == [("mkdocs.yml", "site_url", "note")]
-    assert "QR code" in build.reported[0].message
+    assert "QR code" in build.reported[0].message and "SITE_URL" in build.reported[0].message
+    assert "No QR codes on these cards" in pages["cards/index.md"] and "SITE_URL=" in pages["cards/index.md"]
 
 
 def test_card_pages_link_the_decks_only_when_they_are_built(handbook):
     build = Build(ROOT, Settings(site=Site(SITE_URL)))
     pages = build.pages()
     assert build.reported == []
+    assert "No QR codes" not in pages["cards/index.md"]
     assert not any(p.endswith(".pdf") for p in pages)
     assert "not built" in pages["cards/index.md"]
     for drill in handbook.drills:
