@@ -388,7 +388,9 @@ def deck_for(env: Environment, cards: list[Card], paper: Paper, drills: list[Dri
 
 
 def card_pages(handbook: Handbook, env: Environment, layout: Paths, cards: list[Card], decks: Decks) -> dict[str, str | bytes]:
-    """``/cards/`` (the selector), a card page per drill, the card styles, and the PDF decks."""
+    """``/cards/`` (the picker, which shows one drill's cards at ``/cards/?drills=<id>``), a
+    script per drill holding its cards, a redirect from each drill's former card page, the
+    card styles, and the PDF decks."""
     out: dict[str, str | bytes] = {}
     context = template_context(env)
 
@@ -403,9 +405,14 @@ def card_pages(handbook: Handbook, env: Environment, layout: Paths, cards: list[
     addressed = bool(cards) and cards[0].url is not None
     page(paths.CARDS, "pages/cards.md", drills=list(handbook.drills), by_drill=by_drill, sheet_paper=PAPERS["a4"],
          addressed=addressed)
+    script = env.get_template("cards/drill.js.j2")
+    redirect = env.get_template("pages/redirect.html")
+    directory_urls = env.globals["directory_urls"]
     for drill in handbook.drills:
-        page(paths.drill_cards(drill.id), "pages/drill-cards.md", drill=drill, sheets=sheets(by_drill[drill.id]),
-             paper=PAPERS["a4"])
+        out[paths.card_script(drill.id)] = script.render(drill=drill, cards=by_drill[drill.id], **context)
+        old = paths.old_drill_cards(drill.id)
+        out[paths.output_file(old, directory_urls)] = redirect.render(
+            target=paths.relative_url(old, paths.drill_cards(drill.id), directory_urls), drill=drill, variant=None)
     out[paths.CARD_STYLES] = _source(env, STYLES)
     if decks.build:
         for paper in PAPERS.values():

@@ -101,17 +101,23 @@ def test_the_choice_of_drills_is_kept_in_the_address(page, cards_site, handbook)
     assert page.problems == []
 
 
-def test_every_deck_and_card_page_link_works(page, cards_site, handbook):
+def test_every_deck_and_drill_cards_link_works(page, cards_site, handbook):
     _, url = cards_site
     _open(page, url + "cards/")
     hrefs = page.eval_on_selector_all(".md-content a[href]", "as => as.map(a => a.href)")
     pdfs = [h for h in hrefs if h.endswith(".pdf")]
     assert len(pdfs) == 2 + 2 * len(handbook.drills)
-    for href in pdfs + [h for h in hrefs if "/cards/" in h and h.endswith("/")]:
+    for href in pdfs:
         response = page.request.get(href)
         assert response.ok, href
+    drill = handbook.drills[-1]
+    page.get_by_role("link", name=f"{len(drill.variants)} card", exact=False).last.click()
+    page.wait_for_selector(".dh-deck[data-ready=true]", state="attached")
+    assert page.url.endswith(f"/cards/?drills={drill.id}")
+    expect(page.locator(".dh-deck .dh-card-front")).to_have_count(len(drill.variants))
     page.goto(url + "drills/butt-kickers/dynamic/")
     page.get_by_role("link", name="Print the cards").click()
-    page.wait_for_url("**/cards/butt-kickers/#card-butt-kickers--dynamic")
+    page.wait_for_url("**/cards/?drills=butt-kickers")
+    page.wait_for_selector(".dh-deck[data-ready=true]", state="attached")
     expect(page.locator(".dh-deck .dh-card-front")).to_have_count(len(handbook.drill("butt-kickers").variants))
     assert page.problems == []

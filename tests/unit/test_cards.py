@@ -236,8 +236,8 @@ def test_without_an_address_the_card_prints_the_page_path(handbook):
     build = Build(ROOT)
     pages = build.pages()
     drill = handbook.drills[0]
-    page = pages[f"cards/{drill.id}/index.md"]
-    assert f"/drills/{drill.id}/{drill.variants[0].id}/" in page and "dh-qr-code" not in page
+    script = pages[f"cards/js/{drill.id}.js"]
+    assert f"/drills/{drill.id}/{drill.variants[0].id}/" in script and "dh-qr-code" not in script
     assert [(p.path, p.field, p.severity) for p in build.reported] == [("mkdocs.yml", "site_url", "note")]
     assert "QR code" in build.reported[0].message and "SITE_URL" in build.reported[0].message
     assert "No QR codes on these cards" in pages["cards/index.md"] and "SITE_URL=" in pages["cards/index.md"]
@@ -251,8 +251,29 @@ def test_card_pages_link_the_decks_only_when_they_are_built(handbook):
     assert not any(p.endswith(".pdf") for p in pages)
     assert "not built" in pages["cards/index.md"]
     for drill in handbook.drills:
-        assert "not built" in pages[f"cards/{drill.id}/index.md"] and "dh-qr-code" in pages[f"cards/{drill.id}/index.md"]
-        assert f"[Print the cards](../../cards/{drill.id}/index.md)" in pages[f"drills/{drill.id}/index.md"]
+        assert "dh-qr-code" in pages[f"cards/js/{drill.id}.js"]
+        assert f"[Print the cards](../../cards/index.md?drills={drill.id})" in pages[f"drills/{drill.id}/index.md"]
+
+
+def test_each_drill_s_cards_are_a_script_and_its_former_card_page_a_redirect(handbook):
+    """A script per drill (loadable from file://), holding each card's front and back; the old
+    card page's address is a small HTML file to copy, not a page to render."""
+    import json
+
+    pages = Build(ROOT, Settings(site=Site(SITE_URL))).pages()
+    assert not [p for p in pages if re.fullmatch(r"cards/[^/]+/index\.md", p)]
+    for drill in handbook.drills:
+        script = pages[f"cards/js/{drill.id}.js"]
+        start = script.index("] = [")
+        data = json.loads(script[start + 4:].strip().rstrip(";"))
+        assert [len(pair) for pair in data] == [2] * len(drill.variants)
+        for (front, back), variant in zip(data, drill.variants):
+            assert 'class="dh-card dh-card-front"' in front and f"card-{drill.id}--{variant.id}" in front
+            assert 'class="dh-card dh-card-back"' in back
+        stub = pages[f"cards/{drill.id}/index.html"]
+        assert 'http-equiv="refresh" content="0; url=../?drills=' + drill.id + '"' in stub
+    offline = Build(ROOT, Settings(site=Site(SITE_URL, directory_urls=False))).pages()
+    assert 'url=../index.html?drills=' in offline[f"cards/{handbook.drills[0].id}/index.html"]
 
 
 @pytest.mark.parametrize(("environ", "serving", "wanted"), [
