@@ -1,4 +1,4 @@
-"""Printable drill cards: one card per variant, the card pages, and PDF decks.
+"""Printable drill cards: one two-sided card per variant, the cards page and its scripts, and PDF decks.
 
 A card is drawn from the same templates on the site (``/cards/``) and in the PDF
 decks that WeasyPrint renders. Cards have a fixed size, so text that would not fit
@@ -109,7 +109,7 @@ class Card:
     footwear: list[Criterion]
     strip: Strip
     rows: list[Row]                # the strip as the card shows it, in one row or more
-    anchor: str                    # the card's id on the card pages
+    anchor: str                    # the front's id on the cards page (the back's ends in -back)
     path: str                      # the variant's page, relative to the site's root
     url: str | None                # its public address, when the site has one
     qr: Markup | None

@@ -65,7 +65,7 @@ def card_script(drill_id: str) -> str:
 
 
 def card_anchor(drill_id: str, variant_id: str) -> str:
-    """A variant's card on its drill's card page (and on the cards page)."""
+    """A variant's card (its front) on the cards page."""
     return f"card-{drill_id}--{variant_id}"
 
 
