@@ -8,7 +8,8 @@ drawings, the Jinja environment, the problems found that do not stop the build),
 so nothing is kept in module globals between builds.
 
 Nothing here writes a page, so a failed check leaves every output untouched; the
-one write is the deck cache (``.cache/cards/``), which only saves time.
+only writes are to the cache folder (``settings.cache``: the decks in ``.cache/cards/``,
+the figures' drawings in ``.cache/figures/``; see ``cache.py``), which only save time.
 """
 
 from __future__ import annotations
@@ -16,14 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards
+from . import browse, cache, cards, data
 from .environment import environment, templates_checked
-from .figure.draw import Figures
+from .i18n import typography
 from .load import Document, parse
-from .model import Handbook, read_handbook
+from .model import Handbook, advisories, read_handbook
 from .paths import Paths, Site
 from .problems import InvalidHandbook, Problem, errors
 from .render import render
+from .sessions import session_pages
 from .text import Text
 
 NO_ADDRESS = ("the site has no public address, so the printed cards show each page's path instead of a QR code; "
@@ -38,6 +40,7 @@ class Settings:
     decks: bool = False           # render the PDF card decks
     cache: Path | None = None     # the folder for what outlives a build (``.cache``); none: nothing is kept
     config: str = "mkdocs.yml"    # where the settings come from, to locate a problem with them
+    language: str | None = None   # the language this build renders; none: the site's default
 
 
 class Build:
@@ -50,53 +53,77 @@ class Build:
 
     A build renders the site in one language; ``Settings`` are plain values, so a
     build per language can run in a process of its own. Caches that outlive a build
-    (``settings.cache``: the decks today) are handed to what fills them, such as
-    ``Figures`` for the drawings."""
+    (``settings.cache``) are handed to what fills them: the decks' folder to the cards,
+    the figures' pack to ``Figures``, saved once every page is rendered."""
 
     def __init__(self, root: Path, settings: Settings | None = None):
         self.root = root
         self.settings = settings or Settings()
-        self.text = Text()
-        self.figures = Figures()
-        self.env = environment(root, self.text, self.settings.site)
+        self.text = Text(typography(self.language))
+        self.figures, self._figures_kept = cache.figures(root, self.settings.cache, self.language)
+        self.env = environment(root, self.text, self.settings.site, self.language)
         self.reported: list[Problem] = []
+        self._cards: list[cards.Card] = []
+        self.home_tiles = ""   # what takes the home page's ``<!-- drill tiles -->`` line, once ``pages()`` ran
+
+    @property
+    def language(self) -> str:
+        return self.settings.language or self.settings.site.language
 
     def check(self, only: list[Path] | None = None) -> tuple[Handbook | None, list[cards.Card], list[Problem]]:
-        """The handbook, its cards and every problem its files have, as the build sees them:
-        the files' own, a skeleton's placeholders left in, and card text too long to print.
+        """The handbook in this build's language, its cards, and every problem its files have
+        as the build sees them: the files' own (with every translation the site builds), a
+        skeleton's placeholders left in, card text too long to print, and the advisories.
         ``python -m generator check`` prints exactly these, so check and build agree.
 
         With ``only``, those files are checked against the whole handbook, and only their
         problems are returned."""
-        handbook, problems = read_handbook(self.root, only, skeleton_figure(self.env))
+        site = self.settings.site
+        handbook, problems = read_handbook(self.root, only, site.translations if site.languages else None,
+                                           skeleton_figure(self.env))
         if handbook is None:
             return None, [], problems
-        deck = cards.make_cards(handbook, self.figures, self.settings.site)
+        problems = [*problems, *advisories(handbook, only)]
+        handbook = handbook.in_language(self.language)
+        deck = cards.make_cards(handbook, self.figures, site)
         fit = cards.fit_problems(handbook, deck, self.env, self.text)
         if only is not None:
             wanted = {str(p) for p in only}
             fit = [p for p in fit if p.path in wanted]
         return handbook, deck, sorted(problems + fit)
 
-    def checked_cards(self) -> tuple[Handbook, list[cards.Card]]:
-        """The handbook and every card, or ``InvalidHandbook`` when a file is wrong. A card too
-        long to print is an error left in ``reported``: a strict build stops at it, while a
-        lenient one goes on and prints the card cut short."""
-        handbook, deck, problems = self.check()
+    def handbook(self) -> Handbook:
+        """The handbook in this build's language, read and cross-checked with every translation
+        the site builds, or ``InvalidHandbook`` when a file is wrong (a broken translation stops
+        every language's build). A card too long to print is an error left in ``reported``
+        with the advisories: a strict build stops at it, a lenient one prints the card cut short."""
+        handbook, self._cards, problems = self.check()
         if handbook is None:
             raise InvalidHandbook(errors(problems))
         self.reported += problems
         if not self.settings.site.url:
             self.reported.append(Problem(self.settings.config, 1, 1, "site_url", NO_ADDRESS, "note"))
-        return handbook, deck
+        return handbook
+
+    def checked_cards(self, handbook: Handbook) -> list[cards.Card]:
+        """Every card of ``handbook``, the one ``handbook()`` returned and checked."""
+        return self._cards
 
     def pages(self) -> dict[str, str | bytes]:
-        """Every generated page, with the PDF decks when the settings ask for them."""
+        """Every generated page, with the PDF decks when the settings ask for them, and the open data."""
         with templates_checked(self.root):
-            handbook, deck = self.checked_cards()
+            handbook = self.handbook()
+            deck = self.checked_cards(handbook)
             layout = Paths.of(handbook, self.text)
             pages: dict[str, str | bytes] = dict(render(handbook, self.env, self.figures, layout))
-            pages.update(cards.card_pages(handbook, self.env, layout, deck, cards.Decks(self.settings.decks, self._decks())))
+            decks = cards.Decks(self.settings.decks, self._decks())
+            pages.update(cards.card_pages(handbook, self.env, layout, deck, decks))
+            pages.update(session_pages(handbook, self.env, layout, self.figures, self.settings.site, decks, self.text))
+            pages.update(browse.files(handbook, self.env, self.text))
+            self.home_tiles = browse.home_tiles(handbook, self.env, layout)
+            pages.update(data.files(handbook, self.text, layout, self.settings.site))
+        if self._figures_kept is not None:
+            self._figures_kept.save()
         return pages
 
     def deck(self, paper: str, drill_ids: list[str]) -> bytes:
@@ -104,7 +131,8 @@ class Build:
 
         Raises ``cards.UnknownDrill`` for an id that names no drill."""
         with templates_checked(self.root):
-            handbook, deck = self.checked_cards()
+            handbook = self.handbook()
+            deck = self.checked_cards(handbook)
             known = [d.id for d in handbook.drills]
             unknown = [d for d in drill_ids if d not in known]
             if unknown:

@@ -10,9 +10,10 @@ Movement* (4th ed., 2009), fig. 4.1, so every figure in the handbook has one bod
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..model import Figure, Keyframe, Limb
+if TYPE_CHECKING:   # the model's checks use this geometry, so the model is not imported at run time
+    from ..model import Figure, Keyframe, Limb
 
 HEIGHT = 1.75
 TRUNK = 0.288 * HEIGHT       # hip joint (0.530 H) to shoulder (0.818 H)
@@ -37,7 +38,8 @@ def direction(angle: float) -> Point:
 
 
 class Side(NamedTuple):
-    """Joint positions of one leg and arm."""
+    """Joint positions of one leg and arm, with the hip and shoulder joints they hang from
+    (in a side view, the pelvis and the top of the trunk)."""
 
     knee: Point
     ankle: Point
@@ -45,6 +47,8 @@ class Side(NamedTuple):
     toe: Point
     elbow: Point
     hand: Point
+    hip: Point
+    shoulder: Point
 
 
 class Pose(NamedTuple):
@@ -60,6 +64,7 @@ class Pose(NamedTuple):
     head_radius: float
     near: Side
     far: Side
+    order: tuple[str, ...] = ("far", "trunk", "near")   # drawn first to last: the nearest last
 
     def points(self) -> list[Point]:
         return [self.hip, self.shoulder, self.neck, *self.near, *self.far]
@@ -74,7 +79,8 @@ class Pose(NamedTuple):
             return Side(*((x + dx, y + dy) for x, y in s))
 
         (hx, hy), (sx, sy), (nx, ny), (cx, cy) = self.hip, self.shoulder, self.neck, self.head
-        return Pose((hx + dx, hy + dy), (sx + dx, sy + dy), (nx + dx, ny + dy), (cx + dx, cy + dy), self.head_radius, ms(self.near), ms(self.far))
+        return Pose((hx + dx, hy + dy), (sx + dx, sy + dy), (nx + dx, ny + dy), (cx + dx, cy + dy), self.head_radius,
+                    ms(self.near), ms(self.far), self.order)
 
 
 _HEEL = FOOT * HEEL_SHARE
@@ -98,13 +104,31 @@ def _side(hip: Point, shoulder: Point, trunk: float, limb: Limb | Angles) -> Sid
     ex, ey = shoulder[0] + sin(upper_arm) * UPPER_ARM, shoulder[1] - cos(upper_arm) * UPPER_ARM
     forearm = math.radians(limb.shoulder - trunk + limb.elbow)
     return Side((kx, ky), (ax, ay), (sx - fx * _HEEL, sy - fy * _HEEL), (sx + fx * _TOE, sy + fy * _TOE),
-                (ex, ey), (ex + sin(forearm) * _HAND, ey - cos(forearm) * _HAND))
+                (ex, ey), (ex + sin(forearm) * _HAND, ey - cos(forearm) * _HAND), hip, shoulder)
 
 
-def body(frame: Keyframe | Frame) -> Pose:
-    """The pose with the hip at the origin (before it is placed on the ground).
+def in_plane(frame: Keyframe | Frame) -> bool:
+    """Whether every joint of the pose turns in the picture plane of a side view."""
+    n, f = frame.near, frame.far
+    return not (frame.trunk_side or frame.pelvis_turn or frame.shoulder_turn
+                or n.hip_out or n.hip_turn or n.shoulder_out or f.hip_out or f.hip_turn or f.shoulder_out)
 
-    ``frame`` is a ``Keyframe`` or a ``Frame`` between two."""
+
+def body(frame: Keyframe | Frame, view: str = "side") -> Pose:
+    """The pose as seen in ``view``, with the pelvis at the origin (before it is placed
+    on the ground). ``frame`` is a ``Keyframe`` or a ``Frame`` between two.
+
+    A side-view pose in the picture plane is drawn directly; any other is posed in 3D
+    (``body.pose3``) and projected (``view.project``)."""
+    if view != "side" or not in_plane(frame):
+        from .view import projected  # the 3D body builds on this module's chains
+        return projected(frame, view)
+    return plane(frame)
+
+
+def plane(frame: Keyframe | Frame) -> Pose:
+    """The side view of the pose's flexion angles alone (every joint turning in the
+    picture plane), the pelvis at the origin."""
     ux, uy = direction(180 - frame.trunk)  # the trunk points up from the hip, leaning forward when +
     hip = (0.0, 0.0)
     shoulder = (ux * TRUNK, uy * TRUNK)
@@ -114,16 +138,34 @@ def body(frame: Keyframe | Frame) -> Pose:
     return Pose(hip, shoulder, neck, head, radius, _side(hip, shoulder, frame.trunk, frame.near), _side(hip, shoulder, frame.trunk, frame.far))
 
 
-def place(frame: Keyframe | Frame, at: float, travel: float) -> Pose:
-    """The pose as the format places it: lowest point ``lift`` above the ground,
-    forward by ``at × travel``."""
-    pose = body(frame)
-    return pose.moved(at * travel, frame.lift - pose.lowest())
+def foot_low(side: Side) -> float:
+    """The height of a foot's lowest point (heel or toes)."""
+    return min(side.heel[1], side.toe[1])
+
+
+def base(pose: Pose, contact: str | None) -> float:
+    """The height that the format puts on the ground line (or ``lift`` below it):
+    the lowest point of the foot in contact, the lower foot for ``both``, else the
+    lowest point of the body."""
+    if contact == "near":
+        return foot_low(pose.near)
+    if contact == "far":
+        return foot_low(pose.far)
+    if contact == "both":
+        return min(foot_low(pose.near), foot_low(pose.far))
+    return pose.lowest()
+
+
+def place(frame: Keyframe | Frame, at: float, travel: float, view: str = "side") -> Pose:
+    """The pose as the format places it: its contact foot on the ground (or its lowest
+    point ``lift`` above it), forward by ``at × travel``."""
+    pose = body(frame, view)
+    return pose.moved(at * travel, frame.lift - base(pose, frame.contact))
 
 
 def poses(figure: Figure) -> list[Pose]:
     """Every keyframe of the cycle, placed."""
-    return [place(k, t, figure.travel) for k, t in zip(figure.keyframes, figure.times())]
+    return [place(k, t, figure.travel, figure.view) for k, t in zip(figure.keyframes, figure.times())]
 
 
 JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow")
@@ -137,6 +179,9 @@ class Angles(NamedTuple):
     ankle: float
     shoulder: float
     elbow: float
+    hip_out: float = 0.0
+    hip_turn: float = 0.0
+    shoulder_out: float = 0.0
 
 
 class Frame(NamedTuple):
@@ -148,17 +193,24 @@ class Frame(NamedTuple):
     trunk: float
     near: Angles
     far: Angles
+    contact: str | None = None
+    trunk_side: float = 0.0
+    pelvis_turn: float = 0.0
+    shoulder_turn: float = 0.0
 
 
 def _mix_limb(a: Limb, b: Limb, w: float) -> Angles:
     return Angles(a.hip + (b.hip - a.hip) * w, a.knee + (b.knee - a.knee) * w, a.ankle + (b.ankle - a.ankle) * w,
-                  a.shoulder + (b.shoulder - a.shoulder) * w, a.elbow + (b.elbow - a.elbow) * w)
+                  a.shoulder + (b.shoulder - a.shoulder) * w, a.elbow + (b.elbow - a.elbow) * w,
+                  a.hip_out + (b.hip_out - a.hip_out) * w, a.hip_turn + (b.hip_turn - a.hip_turn) * w,
+                  a.shoulder_out + (b.shoulder_out - a.shoulder_out) * w)
 
 
 def frames_at(figure: Figure, ts) -> list[Frame]:
     """The poses at times ``ts`` of the cycle (each 0 <= t < 1): every angle and the lift
     move linearly from one keyframe to the next, and from the last back to the first, as
-    the animation moves them."""
+    the animation moves them. Between two keyframes with one contact the pose stands on
+    that contact; between two contacts, on its lowest point."""
     frames, times = figure.keyframes, figure.times()
     ends = [*times[1:], 1.0]
     out = []
@@ -168,7 +220,10 @@ def frames_at(figure: Figure, ts) -> list[Frame]:
         a, b = frames[i], frames[(i + 1) % len(frames)]
         w = (t - times[i]) / (ends[i] - times[i])
         out.append(Frame(a.label, t, a.lift + (b.lift - a.lift) * w, a.trunk + (b.trunk - a.trunk) * w,
-                         _mix_limb(a.near, b.near, w), _mix_limb(a.far, b.far, w)))
+                         _mix_limb(a.near, b.near, w), _mix_limb(a.far, b.far, w),
+                         a.contact if w == 0 or a.contact == b.contact else None,
+                         a.trunk_side + (b.trunk_side - a.trunk_side) * w, a.pelvis_turn + (b.pelvis_turn - a.pelvis_turn) * w,
+                         a.shoulder_turn + (b.shoulder_turn - a.shoulder_turn) * w))
     return out
 
 
@@ -182,7 +237,7 @@ def heel_path(figure: Figure, samples: int = 36) -> tuple[Point, ...]:
     measured from the hip (so forward travel does not stretch it) and y above the ground."""
     out = []
     for frame in frames_at(figure, [n / samples for n in range(samples)]):
-        pose = body(frame)   # the hip at the origin; ``place`` would raise every point by lift - lowest
+        pose = body(frame, figure.view)   # the hip at the origin; ``place`` would raise every point by lift - base
         x, y = pose.near.heel
-        out.append((x, y + frame.lift - pose.lowest()))
+        out.append((x, y + frame.lift - base(pose, frame.contact)))
     return tuple(out)

@@ -61,13 +61,13 @@ def _placeholder_fields(text: str) -> set[str]:
 
 
 def test_new_writes_a_skeleton_that_the_check_refuses_until_written(project):
-    result = run_generator("new", "Carioca Étude", cwd=project)
+    result = run_generator("new", "Skater Étude", cwd=project)
     assert result.returncode == 0, result.stderr
-    path = project / "drills" / "carioca-etude.yaml"
-    shown = "drills/carioca-etude.yaml"
+    path = project / "drills" / "skater-etude.yaml"
+    shown = "drills/skater-etude.yaml"
     text = path.read_text()
     assert text.startswith("# yaml-language-server: $schema=schema.json")
-    assert 'name: "Carioca Étude"' in text and PLACEHOLDER in text
+    assert 'name: "Skater Étude"' in text and PLACEHOLDER in text
     placeholders = _placeholder_fields(text)
     assert {"summary", "variants[0].steps[0]", "mistakes[0].fix"} <= placeholders
 
@@ -87,7 +87,7 @@ def test_new_writes_a_skeleton_that_the_check_refuses_until_written(project):
     path.write_text(text.replace(PLACEHOLDER + " ", "Filled in: ").replace("trunk: 5", "trunk: 8"))
     checked = run_generator("check", shown, cwd=project)
     assert checked.returncode == 0, checked.stderr
-    again = run_generator("new", "Carioca Étude", cwd=project)
+    again = run_generator("new", "Skater Étude", cwd=project)
     assert again.returncode == 1 and "already exists" in again.stderr
 
 
