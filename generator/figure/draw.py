@@ -81,8 +81,10 @@ class Drawn:
 def _limbs(pose: Pose, side: Side, dx: float, every: bool) -> Limbs:
     """A leg from the pelvis through its hip joint, an arm from the top of the trunk through
     its shoulder (one point in a side view, apart in a front view)."""
-    leg = _polyline([pose.hip, side.hip, side.knee, side.ankle, side.heel, side.toe, side.ankle], dx, every)
-    arm = _polyline([pose.shoulder, side.shoulder, side.elbow, side.hand], dx, every)
+    hips = [pose.hip, side.hip] if every or side.hip != pose.hip else [pose.hip]
+    shoulders = [pose.shoulder, side.shoulder] if every or side.shoulder != pose.shoulder else [pose.shoulder]
+    leg = _polyline([*hips, side.knee, side.ankle, side.heel, side.toe, side.ankle], dx, every)
+    arm = _polyline([*shoulders, side.elbow, side.hand], dx, every)
     return Limbs(leg, arm)
 
 
