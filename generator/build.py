@@ -8,7 +8,8 @@ drawings, the Jinja environment, the problems found that do not stop the build),
 so nothing is kept in module globals between builds.
 
 Nothing here writes a page, so a failed check leaves every output untouched; the
-one write is the deck cache (``.cache/cards/``), which only saves time.
+only writes are to the cache folder (``settings.cache``: the decks in ``.cache/cards/``,
+the figures' drawings in ``.cache/figures/``; see ``cache.py``), which only save time.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards, data
+from . import browse, cache, cards, data
 from .environment import environment, templates_checked
-from .figure.draw import Figures
+from .i18n import typography
 from .model import Handbook, advisories, read_handbook
 from .paths import Paths, Site
-from .problems import InvalidHandbook, Problem
+from .problems import InvalidHandbook, Problem, errors
 from .render import render
+from .sessions import session_pages
 from .text import Text
 
 
@@ -34,6 +36,7 @@ class Settings:
     decks: bool = False           # render the PDF card decks
     cache: Path | None = None     # the folder for what outlives a build (``.cache``); none: nothing is kept
     config: str = "mkdocs.yml"    # where the settings come from, to locate a problem with them
+    language: str | None = None   # the language this build renders; none: the site's default
 
 
 class Build:
@@ -46,24 +49,31 @@ class Build:
 
     A build renders the site in one language; ``Settings`` are plain values, so a
     build per language can run in a process of its own. Caches that outlive a build
-    (``settings.cache``: the decks today) are handed to what fills them, such as
-    ``Figures`` for the drawings."""
+    (``settings.cache``) are handed to what fills them: the decks' folder to the cards,
+    the figures' pack to ``Figures``, saved once every page is rendered."""
 
     def __init__(self, root: Path, settings: Settings | None = None):
         self.root = root
         self.settings = settings or Settings()
-        self.text = Text()
-        self.figures = Figures()
-        self.env = environment(root, self.text, self.settings.site)
+        self.text = Text(typography(self.language))
+        self.figures, self._figures_kept = cache.figures(root, self.settings.cache, self.language)
+        self.env = environment(root, self.text, self.settings.site, self.language)
         self.reported: list[Problem] = []
+        self.home_tiles = ""   # what takes the home page's ``<!-- drill tiles -->`` line, once ``pages()`` ran
 
     def handbook(self) -> Handbook:
-        """The handbook, read and cross-checked; its advisories reported."""
-        handbook, problems = read_handbook(self.root)
-        if problems:
+        """The handbook in this build's language, read and cross-checked with every translation
+        the site builds (a broken translation stops every language's build)."""
+        site = self.settings.site
+        handbook, problems = read_handbook(self.root, languages=site.translations if site.languages else None)
+        if errors(problems):
             raise InvalidHandbook(problems)
         self.reported += advisories(handbook)
-        return handbook
+        return handbook.in_language(self.language)
+
+    @property
+    def language(self) -> str:
+        return self.settings.language or self.settings.site.language
 
     def checked_cards(self, handbook: Handbook) -> list[cards.Card]:
         """Every card, with the cards whose text does not fit reported."""
@@ -81,8 +91,14 @@ class Build:
             deck = self.checked_cards(handbook)
             layout = Paths.of(handbook, self.text)
             pages: dict[str, str | bytes] = dict(render(handbook, self.env, self.figures, layout))
-            pages.update(cards.card_pages(handbook, self.env, layout, deck, cards.Decks(self.settings.decks, self._decks())))
+            decks = cards.Decks(self.settings.decks, self._decks())
+            pages.update(cards.card_pages(handbook, self.env, layout, deck, decks))
+            pages.update(session_pages(handbook, self.env, layout, self.figures, self.settings.site, decks, self.text))
+            pages.update(browse.files(handbook, self.env, self.text))
+            self.home_tiles = browse.home_tiles(handbook, self.env, layout)
             pages.update(data.files(handbook, self.text, layout, self.settings.site))
+        if self._figures_kept is not None:
+            self._figures_kept.save()
         return pages
 
     def deck(self, paper: str, drill_ids: list[str]) -> bytes:

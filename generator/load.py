@@ -19,6 +19,7 @@ from .problems import Problem, field_name
 
 DRILLS = Path("drills")
 GUIDE = DRILLS / "guides" / "footwear.yaml"
+SESSIONS = DRILLS / "sessions"
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
 
@@ -82,12 +83,30 @@ def resolve_plain(text: str):
     return text
 
 
+def kind_of(path: Path) -> str:
+    """What a file under ``drills/`` holds, by its folder and name: ``drill``, ``guide``,
+    ``session``, or a translation of one (``a-skip.fr.yaml``, ``footwear.fr.yaml``): a dot
+    in the name before ``.yaml`` (ids have none) names the language."""
+    base = {"guides": "guide", "sessions": "session"}.get(path.parent.name, "drill")
+    return f"{base} translation" if "." in path.stem else base
+
+
+def split_language(path: Path) -> tuple[str, str]:
+    """A translation's file name as (name of the file it translates, language): ``a-skip.fr`` → (``a-skip``, ``fr``)."""
+    stem, _, language = path.stem.rpartition(".")
+    return stem, language
+
+
 def discover(root: Path) -> dict[Path, str]:
-    """The handbook's files under ``root``: each drill file, and the footwear guide."""
-    found = {p: "drill" for p in sorted((root / DRILLS).glob("*.yaml"))}
+    """The handbook's files under ``root``: each drill file (``<id>.yaml``), the footwear
+    guide, the translations of both (``<id>.<lang>.yaml``), and each session
+    (``drills/sessions/<id>.yaml``), by kind."""
+    found = {p: kind_of(p) for p in sorted((root / DRILLS).glob("*.yaml"))}
     guide = root / GUIDE
     if guide.exists():
         found[guide] = "guide"
+    found.update((p, "guide translation") for p in sorted(guide.parent.glob(f"{GUIDE.stem}.*.yaml")))
+    found.update((p, "session") for p in sorted((root / SESSIONS).glob("*.yaml")) if "." not in p.stem)
     return found
 
 

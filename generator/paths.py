@@ -30,6 +30,16 @@ DRILL_PAGE = "index"
 ALL_CARDS = "drill-cards"
 
 DRILLS = "drills/index.md"
+SESSION_LIST = "index"        # sessions/index.md lists the sessions: no session may take the id
+SESSIONS = "sessions/index.md"
+SESSION_BUILDER = "session-builder.md"
+DRILL_INDEX = "drill-index.js"   # the compact index the drill filters and the session builder search
+HOME = "index.md"
+HOME_TILES = "<!-- drill tiles -->"   # the line of the home page that the drill tiles take
+HOME_TILE_COUNT = 12
+BUILDER_DATA = "session-builder.js"   # what the builder shows of each variant, and the shipped sessions
+# The warm-up page of earlier editions: its address now leads to the general session.
+FORMER_WARM_UP = ("warm-up.md", "general")
 MISTAKES = "mistakes.md"
 FOOTWEAR = "footwear.md"
 CARDS = "cards/index.md"
@@ -69,6 +79,20 @@ def card(drill_id: str, variant_id: str) -> str:
 def deck(paper: str, drill_id: str | None = None) -> str:
     """A PDF deck: every card (``drill-cards-a4.pdf``) or one drill's."""
     return f"cards/{drill_id or ALL_CARDS}-{paper}.pdf"
+
+
+def session(session_id: str) -> str:
+    return f"sessions/{session_id}.md"
+
+
+def session_sheet(session_id: str, paper: str) -> str:
+    """A session's printable sheet, one page of ``paper`` (``a4``, ``letter``)."""
+    return f"sessions/{session_id}-{paper}.pdf"
+
+
+def thumb(drill_id: str, variant_id: str) -> str:
+    """A variant's small stand-alone drawing, for tiles and session timelines."""
+    return f"figures/{drill_id}--{variant_id}.svg"
 
 
 def criterion(criterion_id: str) -> str:
@@ -112,6 +136,7 @@ class Paths:
     the order of the drills' names, which a translation changes."""
 
     drills, mistakes, footwear, cards, card_styles = DRILLS, MISTAKES, FOOTWEAR, CARDS, CARD_STYLES
+    sessions, session_builder, drill_index, builder_data = SESSIONS, SESSION_BUILDER, DRILL_INDEX, BUILDER_DATA
     sources, data, data_schema = SOURCES, DATA, DATA_SCHEMA
     drill_list, mistake_list = DRILL_LIST, MISTAKE_LIST
     # The module's functions, under the same names.
@@ -121,6 +146,9 @@ class Paths:
     card = staticmethod(card)
     deck = staticmethod(deck)
     criterion = staticmethod(criterion)
+    session = staticmethod(session)
+    session_sheet = staticmethod(session_sheet)
+    thumb = staticmethod(thumb)
 
     def __init__(self, ordered: Sequence[Drill]):
         self.ordered = tuple(ordered)
@@ -192,11 +220,25 @@ def relative_url(here: str, target: str, directory_urls: bool) -> str:
 class Site:
     """How the site is addressed, from its settings (``site_url``, ``use_directory_urls``,
     ``theme.language`` in ``mkdocs.yml``): the public address (empty when there is none),
-    the URL style, and the default language, whose pages sit at the site's root."""
+    the URL style, and the default language, whose pages sit at the site's root; ``languages``
+    are every language the site is built in (``extra.languages``), the default first."""
 
     url: str = ""
     directory_urls: bool = True
     language: str = "en"
+    languages: tuple[str, ...] = ()
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        """The languages built besides the default one, each under ``/<lang>/``."""
+        return tuple(lang for lang in self.languages if lang != self.language)
+
+    def root_link(self, here: str, there: str) -> str:
+        """The relative link from the root of ``here``'s pages to the root of ``there``'s:
+        ``fr/`` from the default language, ``../`` back to it, ``../de/`` across."""
+        if here == there:
+            return ""
+        return ("" if here == self.language else "../") + ("" if there == self.language else f"{there}/")
 
     def path(self, docs_path: str, language: str | None = None) -> str:
         """A page's address relative to the whole site's root, in ``language`` (default:
