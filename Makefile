@@ -58,7 +58,7 @@ check: $(VENV)/.site  ## check every drill file
 schema: $(VENV)/.site  ## regenerate the JSON Schemas for editors
 	$(PY) -m generator schema
 
-bench: $(VENV)/.site  ## time and size the build at 10, 100 and 1000 drills; rewrites docs/benchmarks.md
+bench: $(VENV)/.site  ## the build against MkDocs' floor at 250 and 1000 drills, cold and warm; writes tests/bench/REPORT.md, fails on a missed target (BENCH_QUICK=1: small sizes)
 	$(PY) tests/bench/benchmark.py
 
 clean:

@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from .adapters import decks_wanted, objects_kept, settings, site_config, site_of
+from .adapters import decks_wanted, language_config, objects_kept, settings, site_config, site_of
 from .archive import zip_folder
 from .build import Build
 from .cards import PAPERS, UnknownDrill
@@ -131,16 +131,25 @@ def _build(args, decks: bool) -> Build:
 
 
 def export(args) -> int:
-    """Write the hook-free tree; nothing is written when a drill has a problem."""
-    build = _build(args, decks_wanted(os.environ))
-    try:
-        with objects_kept():
-            pages = build.pages()
-    except InvalidHandbook as err:
-        return report(err.problems)
-    _show(build.reported)
-    write_tree(export_files(args.root, pages, build.home_tiles), args.dir)
-    print(f"wrote {args.dir}: run `mkdocs build` or `zensical build` there to build the same site without the hook")
+    """Write the hook-free tree, every language; nothing is written when a drill or translation has a problem."""
+    config = site_config(args.root)
+    site = site_of(config)
+    pages: dict[str, dict] = {}
+    tiles: dict[str, str] = {}
+    for language in site.languages:
+        own = config if language == site.language else site_config(args.root, language_config(args.root, language))
+        build = Build(args.root, settings(args.root, own, decks=decks_wanted(os.environ)))
+        try:
+            with objects_kept():
+                pages[language] = build.pages()
+            tiles[language] = build.home_tiles
+        except InvalidHandbook as err:
+            return report(err.problems)
+        _show(build.reported)
+    default = pages.pop(site.language)
+    write_tree(export_files(args.root, default, pages, tiles), args.dir)
+    print(f"wrote {args.dir}: run `mkdocs build` or `zensical build` there to build the same site without the hook"
+          + "".join(f", then the same in {args.dir}/{lang}/" for lang in pages))
     return 0
 
 

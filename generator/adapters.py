@@ -10,8 +10,7 @@ import posixpath
 from collections.abc import Mapping
 from pathlib import Path
 
-import yaml
-from mkdocs.utils.yaml import get_yaml_loader
+from mkdocs.utils.yaml import yaml_load
 
 from .build import Settings
 from .i18n import babel_locale
@@ -20,10 +19,16 @@ from .paths import Site
 CACHE = Path(".cache")
 
 
-def site_config(root: Path) -> dict:
-    """The site's ``mkdocs.yml`` as plain data, ``!ENV`` values resolved."""
-    with open(root / "mkdocs.yml", encoding="utf-8") as f:
-        return yaml.load(f, Loader=get_yaml_loader())
+def site_config(root: Path, name: str = "mkdocs.yml") -> dict:
+    """A configuration file of the site (``mkdocs.yml``, or a language's ``mkdocs.<lang>.yml``)
+    as plain data, ``INHERIT`` followed and ``!ENV`` values resolved, as MkDocs reads it."""
+    with open(root / name, "rb") as f:
+        return yaml_load(f)
+
+
+def language_config(root: Path, language: str) -> str:
+    """The configuration file of a language's build: ``mkdocs.yml`` for the default one."""
+    return "mkdocs.yml" if language == site_of(site_config(root)).language else f"mkdocs.{language}.yml"
 
 
 def site_of(config: Mapping) -> Site:

@@ -8,7 +8,8 @@ drawings, the Jinja environment, the problems found that do not stop the build),
 so nothing is kept in module globals between builds.
 
 Nothing here writes a page, so a failed check leaves every output untouched; the
-one write is the deck cache (``.cache/cards/``), which only saves time.
+only writes are to the cache folder (``settings.cache``: the decks in ``.cache/cards/``,
+the figures' drawings in ``.cache/figures/``; see ``cache.py``), which only save time.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import browse, cards, data
+from . import browse, cache, cards, data
 from .environment import environment, templates_checked
-from .figure.draw import Figures
 from .i18n import typography
 from .model import Handbook, advisories, read_handbook
 from .paths import Paths, Site
@@ -49,14 +49,14 @@ class Build:
 
     A build renders the site in one language; ``Settings`` are plain values, so a
     build per language can run in a process of its own. Caches that outlive a build
-    (``settings.cache``: the decks today) are handed to what fills them, such as
-    ``Figures`` for the drawings."""
+    (``settings.cache``) are handed to what fills them: the decks' folder to the cards,
+    the figures' pack to ``Figures``, saved once every page is rendered."""
 
     def __init__(self, root: Path, settings: Settings | None = None):
         self.root = root
         self.settings = settings or Settings()
         self.text = Text(typography(self.language))
-        self.figures = Figures()
+        self.figures, self._figures_kept = cache.figures(root, self.settings.cache, self.language)
         self.env = environment(root, self.text, self.settings.site, self.language)
         self.reported: list[Problem] = []
         self.home_tiles = ""   # what takes the home page's ``<!-- drill tiles -->`` line, once ``pages()`` ran
@@ -97,6 +97,8 @@ class Build:
             pages.update(browse.files(handbook, self.env, self.text))
             self.home_tiles = browse.home_tiles(handbook, self.env, layout)
             pages.update(data.files(handbook, self.text, layout, self.settings.site))
+        if self._figures_kept is not None:
+            self._figures_kept.save()
         return pages
 
     def deck(self, paper: str, drill_ids: list[str]) -> bytes:

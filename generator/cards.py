@@ -24,12 +24,12 @@ from markupsafe import Markup
 
 from . import paths
 from .blocks import unmark
+from .cache import Store
 from .figure.draw import Figures, Strip
 from .model import Criterion, Drill, Handbook, Mistake, Variant
 from .paths import Paths, Site
 from .problems import Problem, field_name
 from .text import Text
-from .write import write_file
 
 CACHE = "cards"    # the decks' folder in the build's cache (.cache/cards/)
 STYLES = "cards/cards.css"
@@ -116,13 +116,13 @@ def qr_svg(url: str) -> Markup:
 
 def make_cards(handbook: Handbook, figures: Figures, site: Site) -> list[Card]:
     """Every variant's card, drills by id and variants in file order, linking to the
-    variant's page in the site's default language."""
+    variant's page in the handbook's language (a translation's cards open its pages)."""
     criteria = {c.id: c for c in handbook.guide.criteria}
     out = []
     for drill in handbook.drills:
         for i, variant in enumerate(drill.variants):
             page = paths.variant(drill.id, variant.id)
-            url = site.address(page)
+            url = site.address(page, handbook.language)
             out.append(Card(
                 drill=drill,
                 variant=variant,
@@ -131,7 +131,7 @@ def make_cards(handbook: Handbook, figures: Figures, site: Site) -> list[Card]:
                 footwear=[criteria[c] for c in drill.footwear if c in criteria],
                 strip=figures.strip(variant.figure),
                 anchor=paths.card_anchor(drill.id, variant.id),
-                path=site.path(page),
+                path=site.path(page, handbook.language),
                 url=url,
                 qr=qr_svg(url) if url else None,
             ))
@@ -285,12 +285,7 @@ def deck_pdf(html_text: str, cache: Path | None) -> bytes:
     """The deck's PDF, from the cache when this exact HTML was rendered before."""
     if cache is None:
         return render_pdf(html_text)
-    entry = cache / f"{deck_key(html_text)}.pdf"
-    if entry.is_file():
-        return entry.read_bytes()
-    pdf = render_pdf(html_text)
-    write_file(pdf, entry)
-    return pdf
+    return Store(cache, ".pdf").fetch(deck_key(html_text), lambda: render_pdf(html_text))
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,7 @@ def handbook_json(handbook: Handbook, text: Text, layout: Paths, site: Site, lan
 
     Each drill is encoded as soon as it is made, so that a thousand drills never stand in
     memory as plain values all at once; the text is the same as ``dumps`` of the whole."""
-    ctx = _Context(text, layout, site, language or site.language)
+    ctx = _Context(text, layout, site, language or handbook.language or site.language)
     rest = dumps({"version": VERSION, "language": ctx.language, "sessions": [], "footwear": _footwear(handbook.guide, ctx)})
     drills = ",".join(dumps(_drill(d, ctx)).rstrip("\n") for d in handbook.drills)
     # "drills" sorts before every other key: it opens the object.

@@ -50,15 +50,19 @@ def _xy(p: Point, dx: float) -> str:
     return f"{num((p[0] + dx) * SCALE)},{num(-p[1] * SCALE)}"
 
 
-def _polyline(points: list[Point], dx: float, every: bool = False) -> str:
-    """Points as SVG text, a point equal to the one before it left out (unless ``every``:
-    the poses of an animation keep as many points as each other)."""
+def _joined(xys: list[str], every: bool = False) -> str:
+    """Written points as SVG text, a point equal to the one before it left out (unless
+    ``every``: the poses of an animation keep as many points as each other)."""
     out: list[str] = []
-    for p in points:
-        xy = _xy(p, dx)
+    for xy in xys:
         if every or not out or out[-1] != xy:
             out.append(xy)
     return " ".join(out)
+
+
+def _polyline(points: list[Point], dx: float, every: bool = False) -> str:
+    """Points as SVG text (see ``_joined``)."""
+    return _joined([_xy(p, dx) for p in points], every)
 
 
 def _box(left: float, right: float, shown: list[Pose]) -> tuple[str, str]:
@@ -113,9 +117,10 @@ def _limbs(pose: Pose, side: Side, dx: float, every: bool) -> Limbs:
     """A leg from the pelvis through its hip joint, an arm from the top of the trunk through
     its shoulder (one point in a side view, apart in a front view). ``every`` keeps every
     point, so the poses of an animation have as many as each other."""
+    pelvis, hip, knee, ankle = (_xy(p, dx) for p in (pose.hip, side.hip, side.knee, side.ankle))
     return Limbs(
-        leg=_polyline([pose.hip, side.hip, side.knee, side.ankle], dx, every),
-        thigh=_polyline([side.hip, side.knee], dx, every),
+        leg=_joined([pelvis, hip, knee, ankle], every),
+        thigh=_joined([hip, knee], every),
         shoe=_polyline(_shoe(side), dx, True),
         arm=_polyline([pose.shoulder, side.shoulder, side.elbow, side.hand], dx, every),
     )

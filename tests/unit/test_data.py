@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html.parser
 import json
+import math
 import re
 import shutil
 from pathlib import Path
@@ -123,11 +124,11 @@ class _Strip(html.parser.HTMLParser):
             self.inside = True
         elif self.inside and tag == "g" and "dh-pose" in (a.get("class") or ""):
             self.poses.append({"vertices": [], "hip": None, "head": None})
-        elif self.inside and tag == "polyline" and self.poses:
+        elif self.inside and tag in ("polyline", "polygon") and self.poses:
             points = [tuple(map(float, p.split(","))) for p in (a.get("points") or "").split()]
             self.poses[-1]["vertices"] += points
             if "dh-trunk" in (a.get("class") or ""):
-                self.poses[-1]["hip"] = points[0]
+                self.poses[-1]["hip"], self.poses[-1]["top"] = points[0], points[-1]
         elif self.inside and tag == "circle" and "dh-head" in (a.get("class") or "") and self.poses:
             self.poses[-1]["head"] = (float(a["cx"]), float(a["cy"]))
 
@@ -154,6 +155,11 @@ def test_each_keyframe_places_the_figure_as_the_strip_draws_it(which, handbook, 
                 want = (hx + (x - points["pelvis"][0]) * SCALE, -y * SCALE)
                 if name == "head":   # the centre of the head's circle
                     assert pose["head"] == pytest.approx(want, abs=0.2)
+                    continue
+                if name == "neck":   # the drawn trunk stops short of it, on the line to it
+                    (tx, ty), (nx, ny) = pose["top"], want
+                    assert abs((tx - hx) * (ny - hy) - (ty - hy) * (nx - hx)) <= 0.5 * math.dist((hx, hy), want)
+                    assert math.dist((hx, hy), (tx, ty)) < math.dist((hx, hy), want)
                     continue
                 assert any(abs(vx - want[0]) <= 0.2 and abs(vy - want[1]) <= 0.2 for vx, vy in pose["vertices"]), \
                     f"{drill.id}/{variant.id}: {name} at {want} is no corner of the drawing"

@@ -54,7 +54,10 @@ def test_main_is_built_and_deployed_with_the_official_pages_actions():
     assert flow["on"]["push"]["branches"] == ["main"]
     assert flow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
-    assert _uses(build) == ["actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/upload-pages-artifact"]
+    assert _uses(build) == ["actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/cache",
+                            "actions/upload-pages-artifact"]
+    kept = _step(build, "actions/cache")     # the figures and decks of the last build, named by what made them
+    assert kept["with"]["path"] == ".cache" and kept["with"]["restore-keys"]
     pages_id = _step(build, "actions/configure-pages")["id"]
     site_step = next(step for step in build["steps"] if "mkdocs build" in step.get("run", ""))
     assert "--strict" in site_step["run"]

@@ -239,3 +239,14 @@ def test_new_lang_writes_a_commented_skeleton_that_passes_once_uncommented(drill
     assert again.returncode == 1 and "already exists" in again.stderr
     other = run_generator("new", "--lang", "de", drill.id, cwd=project)
     assert other.returncode == 1 and "not configured" in other.stderr
+
+
+def test_french_cards_open_the_french_pages(handbook):
+    site = Site(url="https://club.example/", languages=("en", "fr"))
+    build = Build(ROOT, Settings(site=site, language="fr"))
+    french = build.handbook()
+    deck = build.checked_cards(french)
+    assert french.language == "fr" and deck
+    for card in deck:
+        assert card.url == f"https://club.example/fr/drills/{card.drill.id}/{card.variant.id}/"
+        assert card.path == f"fr/drills/{card.drill.id}/{card.variant.id}/"
