@@ -12,14 +12,14 @@ from pathlib import Path
 
 from .adapters import decks_wanted, language_config, objects_kept, settings, site_config, site_of
 from .archive import zip_folder
-from .build import Build
+from .build import Build, Settings
 from .cards import PAPERS, UnknownDrill
 from .environment import environment, templates_checked
 from .export import export_files
 from .i18n import catalog_path, update_catalogs
 from .languages import build_all
 from .load import DRILLS, SESSIONS
-from .model import advisories, read_handbook
+from .model import read_handbook
 from .model.schema import SCHEMAS, schema_text
 from .paths import slugify
 from .problems import InvalidHandbook, count_line, errors
@@ -49,11 +49,13 @@ def _show(problems) -> None:
 
 
 def check(args) -> int:
-    site = site_of(site_config(args.root))
-    only = [p for p in args.paths] or None
-    handbook, problems = read_handbook(args.root, only, site.translations)
-    if handbook is not None:
-        problems = [*problems, *advisories(handbook, only)]
+    """Every problem a build would stop at, and every advisory, for some files or all of them."""
+    try:
+        with templates_checked(args.root):
+            build = Build(args.root, Settings(site=site_of(site_config(args.root))))
+            handbook, _, problems = build.check(list(args.paths) or None)
+    except InvalidHandbook as err:
+        return report(err.problems)
     if not errors(problems):
         # Given files are checked against the whole handbook, which may have problems elsewhere.
         count, what = (len(args.paths), "file") if args.paths else (len(handbook.drills), "drill")

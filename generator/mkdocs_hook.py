@@ -116,6 +116,9 @@ def on_pre_build(config) -> None:
             pages = build.pages()
     except InvalidHandbook as err:
         raise Abort(f"The handbook has problems; the site was not built.\n{err.report()}") from None
+    stopping = [p for p in build.reported if p.is_error]
+    if stopping and config.get("strict"):
+        raise Abort(f"The handbook has problems; the site was not built.\n{InvalidHandbook(stopping).report()}")
     for problem in build.reported:
         log.log(logging.WARNING if problem.is_error else logging.INFO, str(problem))
     docs = Path(config.docs_dir)

@@ -64,16 +64,29 @@ def variant(drill_id: str, variant_id: str) -> str:
 
 
 def drill_cards(drill_id: str) -> str:
+    """One drill's cards: the cards page with that drill chosen."""
+    return f"{CARDS}?drills={drill_id}"
+
+
+def old_drill_cards(drill_id: str) -> str:
+    """Where a drill's cards had a page of their own; a small redirect page keeps the address working."""
     return f"cards/{drill_id}/index.md"
 
 
+def card_script(drill_id: str) -> str:
+    """One drill's cards as a script the cards page loads when the drill is chosen (a script,
+    not data to fetch, so that a copy opened from the file system can load it too)."""
+    return f"cards/js/{drill_id}.js"
+
+
 def card_anchor(drill_id: str, variant_id: str) -> str:
-    """A variant's card on its drill's card page (and on the cards page)."""
+    """A variant's card (its front) on the cards page."""
     return f"card-{drill_id}--{variant_id}"
 
 
 def card(drill_id: str, variant_id: str) -> str:
-    return f"{drill_cards(drill_id)}#{card_anchor(drill_id, variant_id)}"
+    """A variant's card: its drill's cards, on the cards page (filled in by a script, so no anchor)."""
+    return drill_cards(drill_id)
 
 
 def deck(paper: str, drill_id: str | None = None) -> str:
@@ -143,6 +156,7 @@ class Paths:
     drill = staticmethod(drill)
     variant = staticmethod(variant)
     drill_cards = staticmethod(drill_cards)
+    card_script = staticmethod(card_script)
     card = staticmethod(card)
     deck = staticmethod(deck)
     criterion = staticmethod(criterion)
@@ -194,26 +208,34 @@ def _relative(path: str, start: str) -> str:
     return posixpath.relpath(path, start)
 
 
+def _parts(target: str) -> tuple[str, str, str]:
+    """A docs path's path, then ``?query`` and ``#fragment`` as written (each may be empty)."""
+    rest, hash_, fragment = target.partition("#")
+    path, mark, query = rest.partition("?")
+    return path, mark + query, hash_ + fragment
+
+
 def relative_link(here: str, target: str) -> str:
     """A Markdown link from the page at the docs path ``here`` to ``target`` (a docs path,
-    ``#fragment`` allowed): a relative ``.md`` path, which every engine turns into the page's address."""
-    path, _, fragment = target.partition("#")
+    ``?query`` and ``#fragment`` allowed): a relative ``.md`` path, which every engine turns
+    into the page's address."""
+    path, query, fragment = _parts(target)
     rel = _relative(path, posixpath.dirname(here) or ".") if path else ""
-    return f"{rel}#{fragment}" if fragment else rel
+    return f"{rel}{query}{fragment}"
 
 
 def relative_url(here: str, target: str, directory_urls: bool) -> str:
     """The address of ``target`` (a docs path, ``#fragment`` allowed) from the page at the
     docs path ``here``, in the site's URL style: for raw HTML and redirect pages, where
     no engine rewrites a ``.md`` link."""
-    path, _, fragment = target.partition("#")
+    path, query, fragment = _parts(target)
     at = page_url(here, directory_urls)
     there = page_url(path, directory_urls) if path.endswith(".md") else path
     base = at if at.endswith("/") or not at else posixpath.dirname(at) + "/"
     rel = _relative(there or ".", base.rstrip("/") or ".")
     if there.endswith("/") or not there:
         rel = "./" if rel == "." else rel + "/"
-    return f"{rel}#{fragment}" if fragment else rel
+    return f"{rel}{query}{fragment}"
 
 
 @dataclass(frozen=True)

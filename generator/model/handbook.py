@@ -18,7 +18,7 @@ from ..problems import Problem, errors, field_name
 from .drill import Drill
 from .figure_checks import advisory_rules
 from .guide import FootwearGuide
-from .rules import drill_rules, former_id_rules, guide_rules, session_rules
+from .rules import drill_rules, former_id_rules, guide_rules, placeholder_rules, session_rules
 from .session import Session
 from .translation import (
     LANGUAGE,
@@ -74,13 +74,15 @@ class Translation:
 
 def build(drill_docs: dict[str, Document], guide_doc: Document, translations: list[Translation] = (),
           languages: Collection[str] | None = None,
-          session_docs: dict[str, Document] | None = None) -> tuple[Handbook | None, list[Problem]]:
+          session_docs: dict[str, Document] | None = None,
+          skeleton_figure: dict | None = None) -> tuple[Handbook | None, list[Problem]]:
     """Validate every file, then check every reference against the whole handbook.
 
     ``drill_docs`` and ``session_docs`` map each drill's and session's id (its file name)
     to its loaded file; ``languages`` are the languages the handbook is built in besides
     its default one (``None``: the languages of the translations found). Returns the
-    handbook, or ``None`` with every error; the advisories are the handbook's (``advisories``)."""
+    handbook, or ``None`` with every error; the advisories are the handbook's (``advisories``).
+    ``skeleton_figure`` is the figure ``new`` writes, which a finished drill must not keep."""
     session_docs = session_docs or {}
     guide = validate(guide_doc, FootwearGuide) if not guide_doc.problems else None
     if guide is not None:
@@ -90,8 +92,10 @@ def build(drill_docs: dict[str, Document], guide_doc: Document, translations: li
     drills: dict[str, Drill] = {}
     for file_id, doc in drill_docs.items():
         if not doc.problems:
+            placeholders = [doc.problem(loc, message) for loc, message in placeholder_rules(doc.data, skeleton_figure)]
             drill = validate(doc, Drill)
-            if drill is not None:
+            doc.problems += placeholders
+            if drill is not None and not placeholders:
                 drills[file_id] = drill
     ids = set(drill_docs)
     for file_id, drill in drills.items():
@@ -233,10 +237,11 @@ def _report(merged, t: Translation | None, notes: list[Problem]) -> None:
         notes.append(Problem(t.doc.path, line, column, field_name(loc), "not translated yet", "note"))
 
 
-def read_handbook(root: Path, only: list[Path] | None = None,
-                  languages: Collection[str] | None = None) -> tuple[Handbook | None, list[Problem]]:
+def read_handbook(root: Path, only: list[Path] | None = None, languages: Collection[str] | None = None,
+                  skeleton_figure: dict | None = None) -> tuple[Handbook | None, list[Problem]]:
     """Read and check the handbook under ``root``, with its translations into ``languages``
-    (``None``: every language a translation is found in).
+    (``None``: every language a translation is found in); ``skeleton_figure`` is the
+    placeholder figure of ``new``'s skeleton.
 
     With ``only``, those files are checked (in place of the handbook's files of the
     same name) against the whole handbook, and only their problems are returned."""
@@ -254,7 +259,7 @@ def read_handbook(root: Path, only: list[Path] | None = None,
     session_docs = {p.stem: read(p, shown[p]) for p, kind in sorted(files.items()) if kind == "session"}
     translations = [Translation(*split_language(p), read(p, shown[p]))
                     for p, kind in sorted(files.items()) if kind.endswith("translation")]
-    handbook, problems = build(drill_docs, guide_doc, translations, languages, session_docs)
+    handbook, problems = build(drill_docs, guide_doc, translations, languages, session_docs, skeleton_figure)
     if only is not None:
         wanted = {str(p) for p in only}
         problems = [p for p in problems if p.path in wanted]

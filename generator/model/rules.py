@@ -101,6 +101,30 @@ def former_id_rules(drills: dict[str, Drill]):
             claimed.setdefault(old, drill.id)
 
 
+PLACEHOLDER = "Replace:"   # how the skeleton of ``python -m generator new`` starts each text left to write
+
+
+def placeholder_rules(data, skeleton_figure: dict | None):
+    """What the skeleton of ``new`` wrote and nobody has replaced yet: each text that still
+    starts with the placeholder, and each variant still drawn with the skeleton's figure."""
+    def texts(value, loc):
+        if isinstance(value, str) and value.lstrip().startswith(PLACEHOLDER):
+            yield loc, "still holds the placeholder text of the new-drill skeleton; write this in your own words"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from texts(item, loc + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from texts(item, loc + (i,))
+
+    yield from texts(data, ())
+    variants = data.get("variants") if isinstance(data, dict) else None
+    for i, variant in enumerate(variants if isinstance(variants, list) else []):
+        if skeleton_figure is not None and isinstance(variant, dict) and variant.get("figure") == skeleton_figure:
+            yield ("variants", i, "figure"), ("is still the placeholder figure of the new-drill skeleton; "
+                                              "set its keyframes to this variant's own movement")
+
+
 def guide_rules(guide: FootwearGuide):
     yield from _duplicates(guide.criteria, ("criteria",), "criterion")
 

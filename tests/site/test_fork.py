@@ -26,6 +26,8 @@ FILLED = {
     "Replace: what a coach sees": "Shoulders twist with the hips",
     "Replace: why it matters.": "The drill stops separating the hips from the trunk.",
     "Replace: how to correct it.": "Hold the arms out wide and keep the chest facing forward.",
+    # the skeleton's figure is a placeholder too: the drill's own movement replaces it
+    "trunk: 5": "trunk: 2",
 }
 
 
