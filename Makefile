@@ -15,15 +15,19 @@ $(VENV)/.test: requirements-test.txt requirements.txt $(VENV)/.site
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	touch $@
 
-site: offline  ## build the handbook into site/, with the offline copy zipped in site/downloads/
-	$(PY) -m mkdocs build --strict
+site: offline  ## build the handbook in every language into site/ (French in site/fr/), with the offline copy zipped in site/downloads/
+	$(PY) -m generator site
 	$(PY) -m generator zip site-offline site/downloads/handbook-offline.zip
 
-offline: $(VENV)/.site  ## build the copy that works from file:// without network into site-offline/
-	$(PY) -m mkdocs build --strict --config-file mkdocs-offline.yml
+offline: $(VENV)/.site  ## build the copy that works from file:// without network, every language, into site-offline/
+	$(PY) -m generator site --offline
 
-serve: $(VENV)/.site  ## build and serve on http://127.0.0.1:8000, reloading on every change
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+# One language at a time: `make serve` serves the default language, `make serve SERVE_LANGUAGE=fr`
+# the French edition (from mkdocs.fr.yml) at the root of its own address; its switch to the
+# other language needs the whole site: `make site`, then `python3 -m http.server -d site`.
+SERVE_LANGUAGE ?=
+serve: $(VENV)/.site  ## build and serve on http://127.0.0.1:8000, reloading on every change (SERVE_LANGUAGE=fr: French)
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000 $(if $(SERVE_LANGUAGE),--config-file mkdocs.$(SERVE_LANGUAGE).yml)
 
 # npm packages (package-lock.json), installed when missing: axe-core for the tests,
 # Lighthouse and the Nu HTML Checker (devDependencies) for the audit. No install scripts:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import types
 import typing
 from typing import Annotated, Any, Literal, Union
@@ -35,17 +36,17 @@ from .paths import Paths, Site
 from .text import Text
 
 VERSION = 1
-DIGITS = 3   # metres (and every other number) to the millimetre
+MILLI = 1000   # metres (and every other number) to the millimetre
 
 POINTS = ("each joint's position [x, y, z] in metres: x forward from the first keyframe's pelvis, "
           "y up from the ground, z across, + towards the viewer of a side view")
 
 
 def _number(value: float) -> float | int:
-    """Rounded to the millimetre, never ``-0.0``, and whole numbers without ``.0`` (half the
-    file is the figures' coordinates and angles: every byte counts)."""
-    rounded = round(value, DIGITS) + 0.0
-    return int(rounded) if rounded.is_integer() else rounded
+    """Rounded to the millimetre (halves up), whole numbers without ``.0`` and never
+    ``-0.0``. Integer arithmetic, not ``round``: half the file is the figures' numbers."""
+    thousandths = math.floor(value * MILLI + 0.5)
+    return thousandths // MILLI if thousandths % MILLI == 0 else thousandths / MILLI
 
 
 # --- what a model's fields are ---------------------------------------------------------
@@ -110,9 +111,7 @@ class _Context:
 def _figure(figure: Figure, ctx: _Context) -> dict:
     points = named_points(figure)
     keyframes = [
-        {"contact": None,
-         **_record(k, ctx.text, at=_number(t),
-                   points={name: [_number(c) for c in p] for name, p in named.items()})}
+        _record(k, ctx.text, at=_number(t), points={name: [_number(c) for c in p] for name, p in named.items()})
         for k, t, named in zip(figure.keyframes, figure.times(), points)
     ]
     return {"view": "side", **_record(figure, ctx.text, keyframes=keyframes)}
@@ -138,16 +137,16 @@ def _footwear(guide: FootwearGuide, ctx: _Context) -> dict:
     return _record(guide, ctx.text, criteria=criteria, url=ctx.url(paths.FOOTWEAR))
 
 
-def handbook_data(handbook: Handbook, text: Text, layout: Paths, site: Site, language: str | None = None) -> dict:
-    """The open data of ``handbook`` in ``language`` (default: the site's), as plain values."""
-    ctx = _Context(text, layout, site, language or site.language)
-    return {
-        "version": VERSION,
-        "language": ctx.language,
-        "drills": [_drill(d, ctx) for d in handbook.drills],
-        "sessions": [],
-        "footwear": _footwear(handbook.guide, ctx),
-    }
+def handbook_json(handbook: Handbook, text: Text, layout: Paths, site: Site, language: str | None = None) -> str:
+    """The open data of ``handbook`` in ``language`` (default: the site's), as JSON text.
+
+    Each drill is encoded as soon as it is made, so that a thousand drills never stand in
+    memory as plain values all at once; the text is the same as ``dumps`` of the whole."""
+    ctx = _Context(text, layout, site, language or handbook.language or site.language)
+    rest = dumps({"version": VERSION, "language": ctx.language, "sessions": [], "footwear": _footwear(handbook.guide, ctx)})
+    drills = ",".join(dumps(_drill(d, ctx)).rstrip("\n") for d in handbook.drills)
+    # "drills" sorts before every other key: it opens the object.
+    return '{"drills":[' + drills + "]," + rest.removeprefix("{")
 
 
 def dumps(data, indent: int | None = None) -> str:
@@ -198,7 +197,6 @@ def schema_model() -> type[BaseModel]:
     """The whole file's model, from which its JSON Schema is generated."""
     point = Annotated[list[float], Field(min_length=3, max_length=3)]
     keyframe = _derived(Keyframe, {}, at=(float, "time in the cycle, 0 <= at < 1, filled in when the file leaves it out"),
-                        contact=(str | None, "the foot on the ground (near, far, both, none), null when not given"),
                         points=(dict[str, point], POINTS))
     figure = _derived(Figure, {Keyframe: keyframe}, view=(str, "side or front"), keyframes=(list[keyframe], "the poses in order"))
     models = {Figure: figure}
@@ -223,6 +221,7 @@ def schema() -> dict:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **body}
 
 
-def files(handbook: Handbook, text: Text, layout: Paths, site: Site) -> dict[str, str]:
-    """The open data's files, by docs path, for one build."""
-    return {paths.DATA: dumps(handbook_data(handbook, text, layout, site)), paths.DATA_SCHEMA: dumps(schema(), indent=2)}
+def files(handbook: Handbook, text: Text, layout: Paths, site: Site, language: str | None = None) -> dict[str, str]:
+    """The open data's files, by docs path, for one build in ``language`` (default: the
+    site's; another language's build places them under its prefix, as its pages)."""
+    return {paths.DATA: handbook_json(handbook, text, layout, site, language), paths.DATA_SCHEMA: dumps(schema(), indent=2)}

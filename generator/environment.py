@@ -18,6 +18,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateSyntaxError, pass_context, select_autoescape
 
+from . import i18n
 from .blocks import html_block
 from .pagination import window
 from .paths import Site, anchor, relative_link, relative_url
@@ -40,10 +41,10 @@ def _href(context, target: str) -> str:
     return relative_url(context["page_path"], target, context["directory_urls"])
 
 
-def environment(root: Path, text: Text | None = None, site: Site | None = None) -> Environment:
+def environment(root: Path, text: Text | None = None, site: Site | None = None, language: str | None = None) -> Environment:
     """The Jinja environment over the club's overrides, then the shipped templates, for
     one build: ``text`` gives the filters (and remembers the texts they were given),
-    ``site`` the URL style."""
+    ``site`` the URL style, ``language`` the words, numbers and typography (``i18n.py``)."""
     env = Environment(
         loader=FileSystemLoader([str(root / OVERRIDES), str(root / TEMPLATES)]),
         autoescape=select_autoescape(disabled_extensions=("yaml",), default_for_string=True, default=True),
@@ -57,6 +58,7 @@ def environment(root: Path, text: Text | None = None, site: Site | None = None) 
                        yaml_str=lambda s: json.dumps(str(s), ensure_ascii=False))
     env.globals.update(link=_link, href=_href, anchor=anchor, directory_urls=(site or Site()).directory_urls,
                        pager_window=window)
+    i18n.install(env, root, language or (site or Site()).language)
     return env
 
 

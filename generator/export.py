@@ -3,7 +3,12 @@
 ``DIR/docs/`` gets the hand-written pages, the generated ones (their finished HTML
 inline, the set-aside markers dropped) and the theme overrides; ``DIR/mkdocs.yml``
 is the handbook's configuration without the hook, so that ``mkdocs build`` (or
-another engine that reads ``mkdocs.yml``) run in DIR gives the same site."""
+another engine that reads ``mkdocs.yml``) run in DIR gives the same site.
+
+Each other language is a project of its own in ``DIR/<lang>/`` (its ``mkdocs.yml``,
+its ``docs/``: its hand-written pages, the default language's where it has none, and
+its generated pages), built after the default one into ``site/<lang>/``. Without the
+hook the language switch goes to the other language's home page."""
 
 from __future__ import annotations
 
@@ -11,9 +16,11 @@ from pathlib import Path
 
 import yaml
 
-from .adapters import site_config
+from .adapters import language_config, language_name, site_config, site_of
 from .blocks import unmark
+from .browse import with_home_tiles
 from .environment import TEMPLATES
+from .paths import HOME, HOME_TILES
 
 THEME = TEMPLATES / "theme"
 EXPORTED_THEME = "overrides"
@@ -25,25 +32,56 @@ def _files_under(folder: Path, prefix: str) -> dict[str, bytes]:
     return {f"{prefix}/{p.relative_to(folder).as_posix()}": p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def config_for_export(config: dict) -> str:
-    """The site's ``mkdocs.yml`` (environment values resolved) without hooks or watched folders."""
+def config_for_export(config: dict, up: str = "", alternate: list[dict] | None = None) -> str:
+    """The site's ``mkdocs.yml`` (environment values resolved) without hooks or watched folders;
+    ``up`` leads from a language's folder back to DIR (``../``)."""
     config = dict(config)
     config.pop("hooks", None)
     config.pop("watch", None)
+    config.pop("INHERIT", None)
     config["docs_dir"] = "docs"
+    if up:
+        config["site_dir"] = f"{up}site/{Path(config.get('site_dir', 'site')).name}"
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
-        theme = config["theme"] = dict(theme, custom_dir=EXPORTED_THEME)
+        theme = config["theme"] = dict(theme, custom_dir=up + EXPORTED_THEME)
+    if alternate:
+        config["extra"] = {**(config.get("extra") or {}), "alternate": alternate}
     header = "# Exported by `python -m generator export`: the handbook's site with its generated pages, no hooks.\n"
     return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
-def export_files(root: Path, pages: dict[str, str | bytes]) -> dict[str, str | bytes]:
-    """Every file of the exported tree, by path relative to DIR."""
+def _docs(root: Path, config: dict, default: dict, site) -> dict[str, bytes]:
+    """A language's hand-written files: its own, and the default language's that it lacks."""
+    others = tuple(f"{lang}/" for lang in site.languages)
+    files = {k: v for k, v in _files_under(root / default.get("docs_dir", "docs"), "docs").items()
+             if not k.removeprefix("docs/").startswith(others)}
+    if config is not default:
+        files.update(_files_under(root / config.get("docs_dir", "docs"), "docs"))
+    return files
+
+
+def export_files(root: Path, pages: dict[str, str | bytes],
+                 translations: dict[str, dict[str, str | bytes]] | None = None,
+                 home_tiles: dict[str, str] | None = None) -> dict[str, str | bytes]:
+    """Every file of the exported tree, by path relative to DIR: the default language's site
+    from ``pages``, and each other language's from ``translations`` (its generated pages);
+    each language's home page gets its drill tiles from ``home_tiles``."""
     config = site_config(root)
+    site = site_of(config)
+    alternate = [{"name": language_name(lang), "lang": lang, "link": "/" + site.path("", lang)}
+                 for lang in site.languages] if len(site.languages) > 1 else None
     files: dict[str, str | bytes] = {}
-    files.update(_files_under(root / config.get("docs_dir", "docs"), "docs"))
-    files.update({f"docs/{path}": unmark(content) if isinstance(content, str) else content for path, content in pages.items()})
+    for language, generated in {site.language: pages, **(translations or {})}.items():
+        own = config if language == site.language else site_config(root, language_config(root, language))
+        folder = "" if own is config else f"{language}/"
+        files.update({folder + path: content for path, content in _docs(root, own, config, site).items()})
+        home = files.get(f"{folder}docs/{HOME}")
+        if isinstance(home, bytes) and HOME_TILES.encode() in home:
+            tiles = (home_tiles or {}).get(language, "")
+            files[f"{folder}docs/{HOME}"] = with_home_tiles(home.decode("utf-8"), unmark(tiles))
+        files.update({f"{folder}docs/{path}": unmark(content) if isinstance(content, str) else content
+                      for path, content in generated.items()})
+        files[f"{folder}mkdocs.yml"] = config_for_export(own, "../" if folder else "", alternate)
     files.update(_files_under(root / THEME, EXPORTED_THEME))
-    files["mkdocs.yml"] = config_for_export(config)
     return files

@@ -19,6 +19,7 @@ from .problems import Problem, field_name
 
 DRILLS = Path("drills")
 GUIDE = DRILLS / "guides" / "footwear.yaml"
+SESSIONS = DRILLS / "sessions"
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
 
@@ -82,12 +83,30 @@ def resolve_plain(text: str):
     return text
 
 
+def kind_of(path: Path) -> str:
+    """What a file under ``drills/`` holds, by its folder and name: ``drill``, ``guide``,
+    ``session``, or a translation of one (``a-skip.fr.yaml``, ``footwear.fr.yaml``): a dot
+    in the name before ``.yaml`` (ids have none) names the language."""
+    base = {"guides": "guide", "sessions": "session"}.get(path.parent.name, "drill")
+    return f"{base} translation" if "." in path.stem else base
+
+
+def split_language(path: Path) -> tuple[str, str]:
+    """A translation's file name as (name of the file it translates, language): ``a-skip.fr`` → (``a-skip``, ``fr``)."""
+    stem, _, language = path.stem.rpartition(".")
+    return stem, language
+
+
 def discover(root: Path) -> dict[Path, str]:
-    """The handbook's files under ``root``: each drill file, and the footwear guide."""
-    found = {p: "drill" for p in sorted((root / DRILLS).glob("*.yaml"))}
+    """The handbook's files under ``root``: each drill file (``<id>.yaml``), the footwear
+    guide, the translations of both (``<id>.<lang>.yaml``), and each session
+    (``drills/sessions/<id>.yaml``), by kind."""
+    found = {p: kind_of(p) for p in sorted((root / DRILLS).glob("*.yaml"))}
     guide = root / GUIDE
     if guide.exists():
         found[guide] = "guide"
+    found.update((p, "guide translation") for p in sorted(guide.parent.glob(f"{GUIDE.stem}.*.yaml")))
+    found.update((p, "session") for p in sorted((root / SESSIONS).glob("*.yaml")) if "." not in p.stem)
     return found
 
 
@@ -123,6 +142,13 @@ class Document:
 class _Refused(Exception):
     def __init__(self, loc: tuple, mark, message: str):
         self.loc, self.mark, self.message = loc, mark, message
+
+
+class _Syntax(Exception):
+    """A YAML syntax error, with the field being read when the parser met it."""
+
+    def __init__(self, loc: tuple, error: yaml.MarkedYAMLError):
+        self.loc, self.error = loc, error
 
 
 def _at(mark) -> Mark:
@@ -163,12 +189,12 @@ def parse(raw: bytes, doc: Document) -> Document:
     except _Refused as err:
         line, column = _at(err.mark)
         doc.problems.append(Problem(doc.path, line, column, field_name(err.loc), err.message))
-    except yaml.MarkedYAMLError as err:
-        mark, message = _syntax_problem(err)
+    except _Syntax as err:
+        mark, message = _syntax_problem(err.error)
         line, column = _at(mark) if mark else (1, 1)
-        doc.problems.append(Problem(doc.path, line, column, "(yaml)", message))
-    except yaml.YAMLError as err:
-        return whole(f"this is not valid YAML: {err}")
+        doc.problems.append(Problem(doc.path, line, column, field_name(err.loc), message))
+    except yaml.YAMLError:
+        return whole("this file cannot be read as YAML; compare it with a drill file that works, line by line")
     if not doc.problems and doc.data is None:
         return whole("the file is empty; a drill needs at least its required keys")
     return doc
@@ -176,7 +202,7 @@ def parse(raw: bytes, doc: Document) -> Document:
 
 _UNCLOSED = {
     "while parsing a flow sequence": "the list opened with '[' here is not closed with ']'",
-    "while parsing a flow mapping": "the mapping opened with '{' here is not closed with '}'",
+    "while parsing a flow mapping": "the group of keys opened with '{' here is not closed with '}'",
     "while scanning a quoted scalar": "the quoted text that starts here is never closed; add the closing quote",
 }
 _FOUND = re.compile(r"but (?:found|got) '([^']*)'")
@@ -201,18 +227,17 @@ def _syntax_problem(err: yaml.MarkedYAMLError):
     if context in _UNCLOSED and err.context_mark and (found or "end of stream" in problem):
         shown = f"'{found.group(1)}'" if found else "the end of the file"
         where = f"line {err.problem_mark.line + 1}, column {err.problem_mark.column + 1}" if err.problem_mark else "the end"
-        return err.context_mark, f"{_UNCLOSED[context]} (YAML met {shown} at {where})"
+        return err.context_mark, f"{_UNCLOSED[context]} (the file reaches {shown} at {where} first); close it"
     if "mapping values are not allowed" in problem:
         return here, "a ': ' here would start a key where none can be; check the indentation, or put the text in quotes"
     if found and found.group(1) in ("<block mapping start>", "<block sequence start>", "<scalar>", "?", "-"):
-        return here, "this line is not indented like the lines before it; indent the keys of one mapping, or the items of one list, by the same number of spaces"
+        return here, "this line is not indented like the lines before it; indent the keys of one group, or the items of one list, by the same number of spaces"
     if "cannot start any token" in problem:
         char = problem.split("'")[1] if "'" in problem else "this character"
-        return here, f"'{char}' cannot start a value in YAML; put the text in quotes"
+        return here, f"'{char}' cannot start a value; put the text in quotes"
     if found:
-        return here, f"YAML did not expect '{found.group(1)}' here"
-    words = f"{context} {problem}".strip() or "this is not valid YAML"
-    return here, f"YAML syntax error: {words}"
+        return here, f"'{found.group(1)}' cannot be here; check this line and the one above for a missing quote, bracket or colon"
+    return here, "this line cannot be read; check it and the one above for a missing quote, bracket, colon or space after '-'"
 
 
 _SCALAR = yaml.ScalarEvent
@@ -239,6 +264,13 @@ def _build(text: str, doc: Document) -> None:
     Events are told apart by their exact class, scalars first: a thousand drills are a
     million events, and this loop is most of the time it takes to read them."""
     stack: list[list] = []  # frames: [container, loc, pending key or None]
+    try:
+        _take_events(text, doc, stack)
+    except yaml.MarkedYAMLError as err:
+        raise _Syntax(_field_here(stack), err) from None
+
+
+def _take_events(text: str, doc: Document, stack: list[list]) -> None:
     documents = 0
     for event in _events(text):
         kind = type(event)
@@ -257,7 +289,7 @@ def _build(text: str, doc: Document) -> None:
                     _place(stack, doc, value, event.start_mark)
                 continue
             if wants_key:
-                raise _Refused(top[1], event.start_mark, "a key must be plain text, not a list or mapping")
+                raise _Refused(top[1], event.start_mark, "a key must be plain text, not a list or a group of keys")
             if len(stack) >= MAX_DEPTH:
                 raise _Refused(_loc_here(stack), event.start_mark, "the data is nested too deeply")
             container: dict | list = {} if kind is yaml.MappingStartEvent else []
@@ -271,6 +303,14 @@ def _build(text: str, doc: Document) -> None:
                 raise _Refused((), event.start_mark, "a file holds one drill; remove the second YAML document (after ---)")
         elif kind is yaml.AliasEvent:
             raise _Refused(_loc_here(stack), event.start_mark, f"YAML aliases (*{event.anchor}) are not allowed; write the value out")
+
+
+def _field_here(stack: list[list]) -> tuple:
+    """The field being read: the key waiting for its value, else the list or group being filled."""
+    if not stack:
+        return ()
+    container, loc, key = stack[-1]
+    return loc + (key,) if isinstance(container, dict) and key is not None else loc
 
 
 def _short_tag(tag: str) -> str:
@@ -295,7 +335,7 @@ def _take_key(frame: list, value, event, doc: Document) -> None:
     if key in container:
         first = doc.key_marks[loc + (key,)]
         where = f"on line {first[0]}" if first[0] != event.start_mark.line + 1 else f"on this line, column {first[1]}"
-        raise _Refused(loc + (key,), event.start_mark, f"the key '{key}' is given twice in this mapping (first {where})")
+        raise _Refused(loc + (key,), event.start_mark, f"the key '{key}' is given twice here (first {where}); keep one")
     frame[2] = key
     doc.key_marks[loc + (key,)] = _at(event.start_mark)
 

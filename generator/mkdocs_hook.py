@@ -18,6 +18,7 @@ What one build needs between MkDocs' events lives in one object, made in
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
@@ -31,9 +32,12 @@ if str(ROOT) not in sys.path:
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from generator.adapters import decks_wanted, objects_kept, settings
+from generator import i18n
+from generator.adapters import alternates, build_language, decks_wanted, objects_kept, settings, site_config, site_of
 from generator.blocks import excluded_from_search, ids, swap_marked
+from generator.browse import with_home_tiles
 from generator.build import Build
+from generator.paths import HOME, HOME_TILES
 from generator.problems import InvalidHandbook
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -43,8 +47,9 @@ _SLOTS = {kind: re.compile(rf"<!--dh-{kind}-(\d+)-->") for kind in ("html", "hid
 class _SiteBuild:
     """One build's generated pages, until MkDocs takes them, and the blocks set aside from them."""
 
-    def __init__(self, pages: dict[str, str | bytes]):
+    def __init__(self, pages: dict[str, str | bytes], home_tiles: str = ""):
         self.pages = pages
+        self.home_tiles = home_tiles
         self.blocks: list[str] = []
 
     def take(self, text: str) -> str:
@@ -68,6 +73,9 @@ class _SiteBuild:
 
 _serving = False
 _current: _SiteBuild | None = None
+_site = None  # the whole site's addressing, read in on_config before a translation's build moves site_url
+
+
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -76,34 +84,93 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
+def on_config(config):
+    """A language's build: the site's languages come from ``extra.languages``; a build in a
+    language other than the default one (``mkdocs.<lang>.yml``) is addressed under ``<lang>/``."""
+    global _site
+    _site = site_of(config)
+    language = build_language(config)
+    if language != _site.language and _site.url:
+        config.site_url = _site.url.rstrip("/") + "/" + _site.path("", language)
+    config.extra["default_root"] = _site.root_link(language, _site.language)
+    return config
+
+
+def on_env(env, config, files):
+    """The theme's own templates (``templates/theme/``) get the words of the build's language too."""
+    i18n.install(env, Path(config.config_file_path).parent, build_language(config))
+    return env
+
+
 def on_pre_build(config) -> None:
     """Everything that can stop the build is checked here, before ``site/`` is cleaned."""
     global _current
     root = Path(config.config_file_path).parent
-    build = Build(root, settings(root, config, decks=decks_wanted(os.environ, _serving),
-                                 config_file=os.path.relpath(config.config_file_path, root)))
+    found = settings(root, config, decks=decks_wanted(os.environ, _serving),
+                     config_file=os.path.relpath(config.config_file_path, root))
+    build = Build(root, dataclasses.replace(found, site=_site))
     try:
         with objects_kept():
             pages = build.pages()
     except InvalidHandbook as err:
         raise Abort(f"The handbook has problems; the site was not built.\n{err.report()}") from None
+    stopping = [p for p in build.reported if p.is_error]
+    if stopping and config.get("strict"):
+        raise Abort(f"The handbook has problems; the site was not built.\n{InvalidHandbook(stopping).report()}")
     for problem in build.reported:
         log.log(logging.WARNING if problem.is_error else logging.INFO, str(problem))
     docs = Path(config.docs_dir)
     clashes = [path for path in sorted(pages) if (docs / path).exists()]
     if clashes:
         raise Abort("\n".join(f"{os.path.relpath(docs / path, root)}: this hand-written page has the path of a generated page; rename or remove it" for path in clashes))
-    _current = _SiteBuild(pages)
+    _current = _SiteBuild(pages, build.home_tiles)
 
 
 def on_files(files: Files, config) -> Files:
     pages, _current.pages = _current.pages, {}  # MkDocs holds them from here on; keeping a second copy only costs memory
+    files = _language_files(files, config)
     for path, content in sorted(pages.items()):
         if path.endswith(".md"):
             content = _current.take(content)
         # Generated pages are reached from the index pages and search, not the navigation.
         files.append(File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """The home page's ``<!-- drill tiles -->`` line becomes the drill tiles."""
+    if page.file.src_uri == HOME and HOME_TILES in markdown:
+        return with_home_tiles(markdown, _current.take(_current.home_tiles))
+    return markdown
+
+
+def _language_files(files: Files, config) -> Files:
+    """The default language's build leaves out the other languages' folders (``docs/fr/``);
+    another language's build takes, from the default language's docs, every file its own
+    folder lacks: the assets, and each page not written in it yet (shown as it is)."""
+    language = build_language(config)
+    if language == _site.language:
+        folders = tuple(f"{lang}/" for lang in _site.translations)
+        for file in [f for f in files if f.src_uri.startswith(folders)]:
+            files.remove(file)
+        return files
+    root = Path(config.config_file_path).parent
+    default_docs = (root / site_config(root).get("docs_dir", "docs")).resolve()
+    own = Path(config.docs_dir).resolve()
+    for path in sorted(p for p in default_docs.rglob("*") if p.is_file()):
+        rel = path.relative_to(default_docs).as_posix()
+        if path.is_relative_to(own) or rel.startswith(tuple(f"{lang}/" for lang in _site.languages)) or files.get_file_from_path(rel):
+            continue
+        files.append(File(rel, str(default_docs), config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_page_context(context, page, config, nav):
+    """The language switch and the ``hreflang`` links go to this page in each language."""
+    if len(_site.languages) > 1:
+        absolute = not config.extra.get("offline")
+        config.extra["alternate"] = alternates(_site, build_language(config), page.url, absolute)
+    return context
 
 
 def on_page_content(html: str, page, config, files) -> str:

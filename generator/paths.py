@@ -30,6 +30,16 @@ DRILL_PAGE = "index"
 ALL_CARDS = "drill-cards"
 
 DRILLS = "drills/index.md"
+SESSION_LIST = "index"        # sessions/index.md lists the sessions: no session may take the id
+SESSIONS = "sessions/index.md"
+SESSION_BUILDER = "session-builder.md"
+DRILL_INDEX = "drill-index.js"   # the compact index the drill filters and the session builder search
+HOME = "index.md"
+HOME_TILES = "<!-- drill tiles -->"   # the line of the home page that the drill tiles take
+HOME_TILE_COUNT = 12
+BUILDER_DATA = "session-builder.js"   # what the builder shows of each variant, and the shipped sessions
+# The warm-up page of earlier editions: its address now leads to the general session.
+FORMER_WARM_UP = ("warm-up.md", "general")
 MISTAKES = "mistakes.md"
 FOOTWEAR = "footwear.md"
 CARDS = "cards/index.md"
@@ -54,21 +64,48 @@ def variant(drill_id: str, variant_id: str) -> str:
 
 
 def drill_cards(drill_id: str) -> str:
+    """One drill's cards: the cards page with that drill chosen."""
+    return f"{CARDS}?drills={drill_id}"
+
+
+def old_drill_cards(drill_id: str) -> str:
+    """Where a drill's cards had a page of their own; a small redirect page keeps the address working."""
     return f"cards/{drill_id}/index.md"
 
 
+def card_script(drill_id: str) -> str:
+    """One drill's cards as a script the cards page loads when the drill is chosen (a script,
+    not data to fetch, so that a copy opened from the file system can load it too)."""
+    return f"cards/js/{drill_id}.js"
+
+
 def card_anchor(drill_id: str, variant_id: str) -> str:
-    """A variant's card on its drill's card page (and on the cards page)."""
+    """A variant's card (its front) on the cards page."""
     return f"card-{drill_id}--{variant_id}"
 
 
 def card(drill_id: str, variant_id: str) -> str:
-    return f"{drill_cards(drill_id)}#{card_anchor(drill_id, variant_id)}"
+    """A variant's card: its drill's cards, on the cards page (filled in by a script, so no anchor)."""
+    return drill_cards(drill_id)
 
 
 def deck(paper: str, drill_id: str | None = None) -> str:
     """A PDF deck: every card (``drill-cards-a4.pdf``) or one drill's."""
     return f"cards/{drill_id or ALL_CARDS}-{paper}.pdf"
+
+
+def session(session_id: str) -> str:
+    return f"sessions/{session_id}.md"
+
+
+def session_sheet(session_id: str, paper: str) -> str:
+    """A session's printable sheet, one page of ``paper`` (``a4``, ``letter``)."""
+    return f"sessions/{session_id}-{paper}.pdf"
+
+
+def thumb(drill_id: str, variant_id: str) -> str:
+    """A variant's small stand-alone drawing, for tiles and session timelines."""
+    return f"figures/{drill_id}--{variant_id}.svg"
 
 
 def criterion(criterion_id: str) -> str:
@@ -112,15 +149,20 @@ class Paths:
     the order of the drills' names, which a translation changes."""
 
     drills, mistakes, footwear, cards, card_styles = DRILLS, MISTAKES, FOOTWEAR, CARDS, CARD_STYLES
+    sessions, session_builder, drill_index, builder_data = SESSIONS, SESSION_BUILDER, DRILL_INDEX, BUILDER_DATA
     sources, data, data_schema = SOURCES, DATA, DATA_SCHEMA
     drill_list, mistake_list = DRILL_LIST, MISTAKE_LIST
     # The module's functions, under the same names.
     drill = staticmethod(drill)
     variant = staticmethod(variant)
     drill_cards = staticmethod(drill_cards)
+    card_script = staticmethod(card_script)
     card = staticmethod(card)
     deck = staticmethod(deck)
     criterion = staticmethod(criterion)
+    session = staticmethod(session)
+    session_sheet = staticmethod(session_sheet)
+    thumb = staticmethod(thumb)
 
     def __init__(self, ordered: Sequence[Drill]):
         self.ordered = tuple(ordered)
@@ -166,37 +208,59 @@ def _relative(path: str, start: str) -> str:
     return posixpath.relpath(path, start)
 
 
+def _parts(target: str) -> tuple[str, str, str]:
+    """A docs path's path, then ``?query`` and ``#fragment`` as written (each may be empty)."""
+    rest, hash_, fragment = target.partition("#")
+    path, mark, query = rest.partition("?")
+    return path, mark + query, hash_ + fragment
+
+
 def relative_link(here: str, target: str) -> str:
     """A Markdown link from the page at the docs path ``here`` to ``target`` (a docs path,
-    ``#fragment`` allowed): a relative ``.md`` path, which every engine turns into the page's address."""
-    path, _, fragment = target.partition("#")
+    ``?query`` and ``#fragment`` allowed): a relative ``.md`` path, which every engine turns
+    into the page's address."""
+    path, query, fragment = _parts(target)
     rel = _relative(path, posixpath.dirname(here) or ".") if path else ""
-    return f"{rel}#{fragment}" if fragment else rel
+    return f"{rel}{query}{fragment}"
 
 
 def relative_url(here: str, target: str, directory_urls: bool) -> str:
     """The address of ``target`` (a docs path, ``#fragment`` allowed) from the page at the
     docs path ``here``, in the site's URL style: for raw HTML and redirect pages, where
     no engine rewrites a ``.md`` link."""
-    path, _, fragment = target.partition("#")
+    path, query, fragment = _parts(target)
     at = page_url(here, directory_urls)
     there = page_url(path, directory_urls) if path.endswith(".md") else path
     base = at if at.endswith("/") or not at else posixpath.dirname(at) + "/"
     rel = _relative(there or ".", base.rstrip("/") or ".")
     if there.endswith("/") or not there:
         rel = "./" if rel == "." else rel + "/"
-    return f"{rel}#{fragment}" if fragment else rel
+    return f"{rel}{query}{fragment}"
 
 
 @dataclass(frozen=True)
 class Site:
     """How the site is addressed, from its settings (``site_url``, ``use_directory_urls``,
     ``theme.language`` in ``mkdocs.yml``): the public address (empty when there is none),
-    the URL style, and the default language, whose pages sit at the site's root."""
+    the URL style, and the default language, whose pages sit at the site's root; ``languages``
+    are every language the site is built in (``extra.languages``), the default first."""
 
     url: str = ""
     directory_urls: bool = True
     language: str = "en"
+    languages: tuple[str, ...] = ()
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        """The languages built besides the default one, each under ``/<lang>/``."""
+        return tuple(lang for lang in self.languages if lang != self.language)
+
+    def root_link(self, here: str, there: str) -> str:
+        """The relative link from the root of ``here``'s pages to the root of ``there``'s:
+        ``fr/`` from the default language, ``../`` back to it, ``../de/`` across."""
+        if here == there:
+            return ""
+        return ("" if here == self.language else "../") + ("" if there == self.language else f"{there}/")
 
     def path(self, docs_path: str, language: str | None = None) -> str:
         """A page's address relative to the whole site's root, in ``language`` (default:

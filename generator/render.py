@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from jinja2 import Environment
 
 from . import paths
+from .browse import Facets
 from .figure.draw import Comparison, Figures, Strip
-from .model import Drill, Handbook, Variant
+from .model import Drill, Handbook, Session, Variant
 from .paths import Paths
 from .progression import progression_steps
+from .sessions import sessions_of
 from .sources import cited_sources
 
 
@@ -27,6 +29,7 @@ class Usage:
 
     variants_of_mistake: dict[tuple[str, str], list[Variant]]
     drills_of_criterion: dict[str, list[Drill]]
+    sessions_of_drill: dict[str, list[Session]]
 
     @classmethod
     def of(cls, handbook: Handbook) -> Usage:
@@ -36,7 +39,7 @@ class Usage:
                 for mistake_id in variant.mistakes:
                     by_mistake.setdefault((drill.id, mistake_id), []).append(variant)
         by_criterion = {c.id: [d for d in handbook.drills if c.id in d.footwear] for c in handbook.guide.criteria}
-        return cls(by_mistake, by_criterion)
+        return cls(by_mistake, by_criterion, sessions_of(handbook))
 
 
 def render(handbook: Handbook, env: Environment, figures: Figures, layout: Paths) -> dict[str, str]:
@@ -54,9 +57,10 @@ def render(handbook: Handbook, env: Environment, figures: Figures, layout: Paths
 
     pages = layout.drill_pages()
     steps = progression_steps(ordered)
+    facets = Facets.of(handbook)
     for current in pages:
         page(current.path, "pages/drills.md", drills=current.items, count=len(ordered), pages=pages, current=current,
-             steps=steps if current.number == 1 else [])
+             steps=steps if current.number == 1 else [], facets=facets)
     for drill in handbook.drills:
         page(paths.drill(drill.id), "pages/drill.md", drill=drill)
         for variant in drill.variants:

@@ -50,8 +50,10 @@ class Text:
     """The text filters of one build (``inline``, ``blocks``, ``plain``, ``md``, ``meta``),
     each distinct text parsed once."""
 
-    def __init__(self) -> None:
-        rendered = functools.cache(_MD.renderInline)
+    def __init__(self, typography: Callable[[str], str] | None = None) -> None:
+        """``typography``: the language's rules (``i18n.typography``), applied to the text as written."""
+        set_text = typography or (lambda text: text)
+        rendered = functools.cache(lambda text: _MD.renderInline(set_text(text)))
         self._rendered = rendered
         self._words = functools.cache(lambda text: html.unescape(_TAG.sub("", rendered(text))).strip())
 

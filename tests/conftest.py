@@ -21,7 +21,7 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 ROOT = Path(os.environ.get("HANDBOOK_ROOT") or REPO).resolve()
 DATA = REPO / "tests" / "data"
-PROJECT_PARTS = ("mkdocs.yml", "mkdocs-offline.yml", "docs", "drills", "generator", "templates")
+PROJECT_PARTS = ("docs", "drills", "generator", "templates")  # and every mkdocs*.yml: one per language and copy
 
 
 def run_generator(*args: str, cwd: Path = ROOT, **extra_env: str) -> subprocess.CompletedProcess:
@@ -44,7 +44,7 @@ def mkdocs_build(project: Path, site_dir: Path, extra_env: dict | None = None,
 def copy_handbook(dest: Path, source: Path = ROOT) -> Path:
     """Copy the handbook's sources (not its tests, caches or outputs) into ``dest``."""
     dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
+    for part in [*PROJECT_PARTS, *(p.name for p in sorted(source.glob("mkdocs*.yml")))]:
         src = source / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
@@ -83,5 +83,5 @@ def handbook():
     from generator.model import read_handbook
 
     book, problems = read_handbook(ROOT)
-    assert problems == []
+    assert [p for p in problems if p.is_error] == []  # advisories (a field not translated yet) are allowed
     return book

@@ -8,6 +8,6 @@ drills and still run ``make test``. A club that removes one of these drills from
 """
 
 DRILLS = (
-    "a-skip", "ankling", "b-skip", "bounding", "butt-kickers", "fast-leg", "high-knees",
-    "leg-swings", "pogo-jumps", "power-skip", "straight-leg-bounds", "strides", "walking-lunge",
+    "a-skip", "ankling", "b-skip", "bounding", "butt-kickers", "carioca", "fast-leg", "high-knees",
+    "lateral-shuffle", "leg-swings", "pogo-jumps", "power-skip", "straight-leg-bounds", "strides", "walking-lunge",
 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 from ..model import Figure
@@ -26,6 +26,18 @@ STEPS = 4         # root positions per keyframe interval of the animation, so th
 TOP = 1.9         # metres above the ground a drawing shows at least
 BOTTOM = 0.3      # metres below the ground (the phase numbers)
 
+# The pictogram's proportions, in metres, shared by the strip, the comparison and the animation
+# (the CSS gives each part its thickness). The drawn head is smaller than the head's reach and the
+# trunk stops short of the shoulders, so a clear gap parts the head from the body.
+HEAD_R = 0.098
+TRUNK_SHORT = 0.05
+# The shoe in the foot's own frame, (along the sole from the point under the ankle, up from the
+# sole): heel, toe, toe cap, instep, collar behind the ankle.
+SHOE = ((-k.FOOT * k.HEEL_SHARE, 0.0), (k.FOOT * (1 - k.HEEL_SHARE), 0.0), (k.FOOT * (1 - k.HEEL_SHARE) - 0.045, 0.042),
+        (0.035, k.ANKLE_HEIGHT + 0.005), (-k.FOOT * k.HEEL_SHARE + 0.012, k.ANKLE_HEIGHT + 0.005))
+GROUNDED = 0.02   # a foot whose lowest point is this close to the ground stands on it
+SHADOW = 0.2      # half width of the animation's shadow before it is stretched to the feet
+
 
 def num(value: float) -> str:
     """A coordinate rounded to 0.1 px, written short (no ``-0``, no ``.0``)."""
@@ -38,8 +50,19 @@ def _xy(p: Point, dx: float) -> str:
     return f"{num((p[0] + dx) * SCALE)},{num(-p[1] * SCALE)}"
 
 
-def _polyline(points: list[Point], dx: float) -> str:
-    return " ".join(_xy(p, dx) for p in points)
+def _joined(xys: list[str], every: bool = False) -> str:
+    """Written points as SVG text, a point equal to the one before it left out (unless
+    ``every``: the poses of an animation keep as many points as each other)."""
+    out: list[str] = []
+    for xy in xys:
+        if every or not out or out[-1] != xy:
+            out.append(xy)
+    return " ".join(out)
+
+
+def _polyline(points: list[Point], dx: float, every: bool = False) -> str:
+    """Points as SVG text (see ``_joined``)."""
+    return _joined([_xy(p, dx) for p in points], every)
 
 
 def _box(left: float, right: float, shown: list[Pose]) -> tuple[str, str]:
@@ -52,13 +75,18 @@ def _box(left: float, right: float, shown: list[Pose]) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class Limbs:
+    """One side as the pictogram draws it: the leg (hip, knee, ankle), the thigh over it (drawn
+    thicker), the shoe's outline and the arm (shoulder, elbow, hand), each as polyline points."""
+
     leg: str
+    thigh: str
+    shoe: str
     arm: str
 
 
 @dataclass(frozen=True)
 class Drawn:
-    """One pose as polylines: far side, trunk and head, near side."""
+    """One pose as shapes: far side, trunk and head, near side, and its shadow on the ground."""
 
     far: Limbs
     near: Limbs
@@ -68,39 +96,85 @@ class Drawn:
     x: str                        # where the label is centred (the hip's x)
     heel: tuple[str, str] = ("0", "0")   # the near heel, where it sits on its path
     hip_y: str = "0"
+    shadow: tuple[str, str] = ("0", "0")   # centre x and half width of the shadow on the ground
+    order: tuple[str, ...] = ("far", "trunk", "near")   # drawn first to last (``kinematics.Pose.order``)
+    y: str = "0"                  # the ground under it (a card's strip has rows)
+    label_y: str = "22"           # where its number sits, under the ground
 
 
-def _limbs(pose: Pose, side: Side, dx: float) -> Limbs:
-    leg = _polyline([pose.hip, side.knee, side.ankle, side.heel, side.toe, side.ankle], dx)
-    arm = _polyline([pose.shoulder, side.elbow, side.hand], dx)
-    return Limbs(leg, arm)
+def _shoe(side: Side) -> list[Point]:
+    """The shoe's outline on the foot as drawn: ``SHOE`` mapped by the foot's drawn sole
+    (heel to toe) and its drawn height (sole to ankle), so it foreshortens with the foot in
+    any view."""
+    (hx, hy), (tx, ty), (ax, ay) = side.heel, side.toe, side.ankle
+    ux, uy = (tx - hx) / k.FOOT, (ty - hy) / k.FOOT                  # per metre along the sole
+    heel = -SHOE[0][0]
+    vx, vy = (ax - hx - ux * heel) / k.ANKLE_HEIGHT, (ay - hy - uy * heel) / k.ANKLE_HEIGHT   # per metre up
+    return [(hx + ux * (u + heel) + vx * v, hy + uy * (u + heel) + vy * v) for u, v in SHOE]
 
 
-def drawn(pose: Pose, label: str, dx: float) -> Drawn:
+def _limbs(pose: Pose, side: Side, dx: float, every: bool) -> Limbs:
+    """A leg from the pelvis through its hip joint, an arm from the top of the trunk through
+    its shoulder (one point in a side view, apart in a front view). ``every`` keeps every
+    point, so the poses of an animation have as many as each other."""
+    pelvis, hip, knee, ankle = (_xy(p, dx) for p in (pose.hip, side.hip, side.knee, side.ankle))
+    return Limbs(
+        leg=_joined([pelvis, hip, knee, ankle], every),
+        thigh=_joined([hip, knee], every),
+        shoe=_polyline(_shoe(side), dx, True),
+        arm=_polyline([pose.shoulder, side.shoulder, side.elbow, side.hand], dx, every),
+    )
+
+
+def _trunk_top(pose: Pose) -> Point:
+    """Where the drawn trunk ends: ``TRUNK_SHORT`` below the shoulder, along the trunk."""
+    (hx, hy), (sx, sy) = pose.hip, pose.shoulder
+    share = 1 - TRUNK_SHORT / k.TRUNK
+    return (hx + (sx - hx) * share, hy + (sy - hy) * share)
+
+
+def standing(pose: Pose) -> list[Side]:
+    """The sides whose foot is on the ground (none in flight)."""
+    return [s for s in (pose.near, pose.far) if min(s.heel[1], s.toe[1]) <= GROUNDED]
+
+
+def _shadow(pose: Pose) -> tuple[float, float]:
+    """The shadow under the feet on the ground (centre x, half width), or a small one under the
+    hip when the body is in the air."""
+    feet = standing(pose)
+    if not feet:
+        return pose.hip[0], 0.12
+    xs = [x for s in feet for x in (s.heel[0], s.toe[0])]
+    return (min(xs) + max(xs)) / 2, (max(xs) - min(xs)) / 2 + 0.06
+
+
+def drawn(pose: Pose, label: str, dx: float, every: bool = False) -> Drawn:
     cx, cy = _xy(pose.head, dx).split(",")
     hx, hy = _xy(pose.near.heel, dx).split(",")
+    shadow_x, shadow_w = _shadow(pose)
     return Drawn(
-        far=_limbs(pose, pose.far, dx),
-        near=_limbs(pose, pose.near, dx),
-        trunk=_polyline([pose.hip, pose.neck], dx),
-        head=(cx, cy, num(pose.head_radius * SCALE)),
+        far=_limbs(pose, pose.far, dx, every),
+        near=_limbs(pose, pose.near, dx, every),
+        trunk=_polyline([pose.hip, _trunk_top(pose)], dx),
+        head=(cx, cy, num(HEAD_R * SCALE)),
         label=label,
         x=num((pose.hip[0] + dx) * SCALE),
         heel=(hx, hy),
         hip_y=num(-pose.hip[1] * SCALE),
+        shadow=(num((shadow_x + dx) * SCALE), num(shadow_w * SCALE)),
+        order=pose.order,
     )
 
 
 @dataclass(frozen=True)
 class Strip:
     """The keyframes side by side along a ground line, in the order of the cycle
-    (which is the order of travel: the figure faces and moves right)."""
+    (which is the order of travel: the figure faces and moves right); on a card, in rows."""
 
     view_box: str
     width: str
-    ground: tuple[str, str]
+    grounds: list[tuple[str, str, str]]   # x1, x2 and y of each row's ground line
     poses: list[Drawn]
-    label_y: str
     heel_path: str = ""          # points with the hip at x = 0; each pose draws it from its hip
 
 
@@ -110,13 +184,15 @@ def _reach(pose: Pose, path: tuple[Point, ...]) -> tuple[float, float]:
     return min(xs), max(xs)
 
 
-def _spread(reach: list[tuple[float, float]]) -> tuple[list[float], float, float]:
-    """Hip positions left to right, at least GAP apart and far enough that no two neighbours
-    (limbs or heel paths) overlap; with the drawing's left and right edges."""
+def _spread(reach: list[tuple[float, float]], gap: float = GAP, margin: float = 0.12,
+            edge: float = 0.55) -> tuple[list[float], float, float]:
+    """Hip positions left to right, at least ``gap`` apart and ``margin`` more than it takes for
+    no two neighbours to overlap; with the drawing's left and right edges, at least ``edge``
+    from the first and last hip."""
     xs = [0.0]
     for (_, right), (left, _) in itertools.pairwise(reach):
-        xs.append(xs[-1] + max(GAP, right - left + 0.12))
-    return xs, min(-0.55, reach[0][0] - 0.1), xs[-1] + max(0.55, reach[-1][1] + 0.1)
+        xs.append(xs[-1] + max(gap, right - left + margin))
+    return xs, min(-edge, reach[0][0] - 0.1), xs[-1] + max(edge, reach[-1][1] + 0.1)
 
 
 def _strip(figure: Figure, poses: list[Pose], path: tuple[Point, ...], heel_line: str) -> Strip:
@@ -126,9 +202,55 @@ def _strip(figure: Figure, poses: list[Pose], path: tuple[Point, ...], heel_line
     return Strip(
         view_box=view_box,
         width=width,
-        ground=(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}"),
+        grounds=[(f"{left * SCALE:.0f}", f"{right * SCALE:.0f}", "0")],
         poses=[drawn(p, frame.label, x) for p, frame, x in zip(placed, figure.keyframes, xs)],
-        label_y=f"{0.22 * SCALE:.0f}",
+        heel_path=heel_line,
+    )
+
+
+# A card's strip is drawn at one scale on every card, a standing body CARD_BODY_MM tall, in rows no
+# wider than the card's front (CARD_WIDTH_MM inside its margins); each row CARD_TOP above its
+# highest head and CARD_BOTTOM below the ground (the numbers): about 30 mm a row.
+CARD_BODY_MM = 26
+CARD_WIDTH_MM = 89
+CARD_TOP = 0.04
+CARD_BOTTOM = 0.24
+_CARD_ROW = CARD_WIDTH_MM / CARD_BODY_MM * k.HEIGHT   # metres
+
+
+def _rows(reach: list[tuple[float, float]]) -> list[tuple[range, tuple[list[float], float, float]]]:
+    """The fewest rows of about equal length, each no wider than the card."""
+    n = len(reach)
+    for count in range(1, n + 1):
+        per = -(-n // count)
+        rows = [range(i, min(i + per, n)) for i in range(0, n, per)]
+        laid = [(r, _spread([reach[i] for i in r], gap=0.75, margin=0.04, edge=0.4)) for r in rows]
+        if per == 1 or all(right - left <= _CARD_ROW for _, (_, left, right) in laid):
+            return laid
+    raise AssertionError("unreachable")
+
+
+def _card_strip(figure: Figure, poses: list[Pose], heel_line: str) -> Strip:
+    placed = [p.moved(-p.hip[0], 0) for p in poses]
+    # Neighbours may share the room of their heel paths: only the bodies keep apart.
+    top = max(p.head[1] + HEAD_R for p in placed) + CARD_TOP
+    height = top + CARD_BOTTOM
+    rows = _rows([_reach(p, ()) for p in placed])
+    width = max(right - left for _, (_, left, right) in rows)
+    shown, grounds = [], []
+    for n, (members, (xs, left, _)) in enumerate(rows):
+        dy = n * height
+        grounds.append(("0", f"{width * SCALE:.0f}", num(dy * SCALE)))
+        for i, x in zip(members, xs):
+            label = figure.keyframes[i].label
+            on_ground = drawn(placed[i], label, x - left)    # its shadow, found on the first row's ground
+            shown.append(replace(drawn(placed[i].moved(0, -dy), label, x - left), shadow=on_ground.shadow,
+                                 y=num(dy * SCALE), label_y=num((dy + 0.19) * SCALE)))
+    return Strip(
+        view_box=f"0 {-top * SCALE:.0f} {width * SCALE:.0f} {height * len(rows) * SCALE:.0f}",
+        width=f"{width * CARD_BODY_MM / k.HEIGHT:.1f}mm",   # its printed size: the same scale on every card
+        grounds=grounds,
+        poses=shown,
         heel_path=heel_line,
     )
 
@@ -157,6 +279,10 @@ class Animation:
     joints: dict[str, Joint]         # trunk, near-hip, ..., far-elbow
     root: list[tuple[str, str, str]]  # (percent, x, y) of the hip
     heel_path: str
+    shoe: str = ""                    # the shoe's outline in the ankle's frame (y down the shank)
+    shadow: list[tuple[str, str, str]] = field(default_factory=list)   # (percent, x, width scale) of the shadow
+    frames: list[Drawn] = field(default_factory=list)   # a body that leaves the picture plane: its poses in turn
+    times: str = ""                                      # when each of ``frames`` is shown, 0 to 1 (SVG keyTimes)
 
 
 # Each joint's SVG rotation from the format's angle: + forward turns a segment that
@@ -185,19 +311,25 @@ def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
             joints[f"{side}-{j}"] = joint(f"{side}-{j}", [_SIGNS[j] * getattr(getattr(f, side), j) for f in frames])
 
     steps = [start + (end - start) * s / STEPS for start, end in zip(times, marks[1:]) for s in range(STEPS)]
-    root = []
+    root, shadow = [], []
     for t, frame in zip(steps, k.frames_at(figure, steps)):
-        pose = k.place(frame, t, figure.travel)
+        pose = k.place(frame, t, figure.travel, figure.view)
         root.append((_percent(t), num(pose.hip[0] * SCALE), num(-pose.hip[1] * SCALE)))
-    first = k.place(frames[0], 0, 0)
+        x, w = _shadow(pose)
+        shadow.append((_percent(t), num(x * SCALE), f"{w / SHADOW:.2f}"))
+    first = k.place(frames[0], 0, 0, figure.view)
     root.append(("100", num(figure.travel * SCALE), num(-first.hip[1] * SCALE)))
+    x, _ = _shadow(first)
+    shadow.append(("100", num((x + figure.travel) * SCALE), shadow[0][2]))
 
-    left, right = -0.55, figure.travel + 0.55
+    # Wide enough for the body at both ends of its travel, arms out to the side included.
+    reach = [_reach(p.moved(-p.hip[0], 0), ()) for p in poses]
+    left = min(-0.55, min(r[0] for r in reach) - 0.05)
+    right = figure.travel + max(0.55, max(r[1] for r in reach) + 0.05)
     view_box, width = _box(left, right, poses)
     lengths = {
-        "trunk": k.TRUNK, "neck": k.TRUNK + k.NECK, "head_centre": k.TRUNK + k.NECK + k.HEAD / 2, "head": k.HEAD / 2, "thigh": k.THIGH, "shank": k.SHANK,
-        "ankle": k.ANKLE_HEIGHT, "heel": k.FOOT * k.HEEL_SHARE, "toe": k.FOOT * (1 - k.HEEL_SHARE),
-        "upper_arm": k.UPPER_ARM, "forearm": k.FOREARM + k.HAND,
+        "trunk": k.TRUNK, "trunk_drawn": k.TRUNK - TRUNK_SHORT, "head_centre": k.TRUNK + k.NECK + k.HEAD / 2, "head": HEAD_R,
+        "thigh": k.THIGH, "shank": k.SHANK, "upper_arm": k.UPPER_ARM, "forearm": k.FOREARM + k.HAND, "shadow": SHADOW,
     }
     return Animation(
         view_box=view_box,
@@ -207,7 +339,29 @@ def _animation(figure: Figure, poses: list[Pose], heel_line: str) -> Animation:
         joints=joints,
         root=root,
         heel_path=heel_line,
+        shoe=" ".join(f"{num(u * SCALE)},{num((k.ANKLE_HEIGHT - v) * SCALE)}" for u, v in SHOE),
+        shadow=shadow,
+        **(_flipbook(figure, times, marks) if _posed_in_3d(figure) else {}),
     )
+
+
+def _posed_in_3d(figure: Figure) -> bool:
+    """Whether the jointed side-view body cannot draw the figure (a front view, or a joint
+    turning out of the picture plane), so the animation moves between drawn poses."""
+    return figure.view != "side" or not all(k.in_plane(f) for f in figure.keyframes)
+
+
+FLIP_STEPS = 2   # drawn poses per keyframe interval of an animation posed in 3D; the browser moves between them
+
+
+def _flipbook(figure: Figure, times: list[float], marks: list[float]) -> dict:
+    """The animation's poses in turn, each where it is at its time, back to the first one
+    a cycle further on."""
+    steps = [start + (end - start) * s / FLIP_STEPS for start, end in zip(times, marks[1:]) for s in range(FLIP_STEPS)]
+    moving = [k.place(frame, t, figure.travel, figure.view) for t, frame in zip(steps, k.frames_at(figure, steps))]
+    last = k.place(figure.keyframes[0], 1.0, figure.travel, figure.view)
+    shown = [drawn(p, "", 0, every=True) for p in [*moving, last]]
+    return {"frames": shown, "times": ";".join(f"{t:.4f}".rstrip("0").rstrip(".") for t in [*steps, 1.0])}
 
 
 def _peak(placed: list[Pose]) -> int:
@@ -272,6 +426,10 @@ class Figures:
         return self._remember("strip", (figure,), lambda: _strip(
             figure, self.poses(figure), self.heel_points(figure), self.heel_path(figure)))
 
+    def card_strip(self, figure: Figure) -> Strip:
+        """The strip for a card's front: bodies close together, in rows as wide as the card."""
+        return self._remember("card strip", (figure,), lambda: _card_strip(figure, self.poses(figure), self.heel_path(figure)))
+
     def animation(self, figure: Figure) -> Animation:
         return self._remember("animation", (figure,), lambda: _animation(figure, self.poses(figure), self.heel_path(figure)))
 
@@ -286,7 +444,7 @@ class Figures:
         figures = (correct, faulty)
         paths = [self.heel_points(f) for f in figures]
         peaks = [f.keyframes[_peak(self.poses(f))] for f in figures]
-        placed = [k.place(frame, 0, 0) for frame in peaks]
+        placed = [k.place(frame, 0, 0, figure.view) for frame, figure in zip(peaks, figures)]
         xs, left, right = _spread([_reach(p, path) for p, path in zip(placed, paths)])
         shown = [drawn(p, frame.label, x) for p, frame, x in zip(placed, peaks, xs)]
         view_box, width = _box(left, right, [*self.poses(correct), *self.poses(faulty)])

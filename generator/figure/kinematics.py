@@ -9,6 +9,7 @@ Movement* (4th ed., 2009), fig. 4.1, so every figure in the handbook has one bod
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -38,7 +39,8 @@ def direction(angle: float) -> Point:
 
 
 class Side(NamedTuple):
-    """Joint positions of one leg and arm."""
+    """Joint positions of one leg and arm, with the hip and shoulder joints they hang from
+    (in a side view, the pelvis and the top of the trunk)."""
 
     knee: Point
     ankle: Point
@@ -46,6 +48,8 @@ class Side(NamedTuple):
     toe: Point
     elbow: Point
     hand: Point
+    hip: Point
+    shoulder: Point
 
 
 class Pose(NamedTuple):
@@ -61,6 +65,7 @@ class Pose(NamedTuple):
     head_radius: float
     near: Side
     far: Side
+    order: tuple[str, ...] = ("far", "trunk", "near")   # drawn first to last: the nearest last
 
     def points(self) -> list[Point]:
         return [self.hip, self.shoulder, self.neck, *self.near, *self.far]
@@ -75,7 +80,8 @@ class Pose(NamedTuple):
             return Side(*((x + dx, y + dy) for x, y in s))
 
         (hx, hy), (sx, sy), (nx, ny), (cx, cy) = self.hip, self.shoulder, self.neck, self.head
-        return Pose((hx + dx, hy + dy), (sx + dx, sy + dy), (nx + dx, ny + dy), (cx + dx, cy + dy), self.head_radius, ms(self.near), ms(self.far))
+        return Pose((hx + dx, hy + dy), (sx + dx, sy + dy), (nx + dx, ny + dy), (cx + dx, cy + dy), self.head_radius,
+                    ms(self.near), ms(self.far), self.order)
 
 
 _HEEL = FOOT * HEEL_SHARE
@@ -99,13 +105,31 @@ def _side(hip: Point, shoulder: Point, trunk: float, limb: Limb | Angles) -> Sid
     ex, ey = shoulder[0] + sin(upper_arm) * UPPER_ARM, shoulder[1] - cos(upper_arm) * UPPER_ARM
     forearm = math.radians(limb.shoulder - trunk + limb.elbow)
     return Side((kx, ky), (ax, ay), (sx - fx * _HEEL, sy - fy * _HEEL), (sx + fx * _TOE, sy + fy * _TOE),
-                (ex, ey), (ex + sin(forearm) * _HAND, ey - cos(forearm) * _HAND))
+                (ex, ey), (ex + sin(forearm) * _HAND, ey - cos(forearm) * _HAND), hip, shoulder)
 
 
-def body(frame: Keyframe | Frame) -> Pose:
-    """The pose with the hip at the origin (before it is placed on the ground).
+def in_plane(frame: Keyframe | Frame) -> bool:
+    """Whether every joint of the pose turns in the picture plane of a side view."""
+    n, f = frame.near, frame.far
+    return not (frame.trunk_side or frame.pelvis_turn or frame.shoulder_turn
+                or n.hip_out or n.hip_turn or n.shoulder_out or f.hip_out or f.hip_turn or f.shoulder_out)
 
-    ``frame`` is a ``Keyframe`` or a ``Frame`` between two."""
+
+def body(frame: Keyframe | Frame, view: str = "side") -> Pose:
+    """The pose as seen in ``view``, with the pelvis at the origin (before it is placed
+    on the ground). ``frame`` is a ``Keyframe`` or a ``Frame`` between two.
+
+    A side-view pose in the picture plane is drawn directly; any other is posed in 3D
+    (``body.pose3``) and projected (``view.project``)."""
+    if view != "side" or not in_plane(frame):
+        from .view import projected  # the 3D body builds on this module's chains
+        return projected(frame, view)
+    return plane(frame)
+
+
+def plane(frame: Keyframe | Frame) -> Pose:
+    """The side view of the pose's flexion angles alone (every joint turning in the
+    picture plane), the pelvis at the origin."""
     ux, uy = direction(180 - frame.trunk)  # the trunk points up from the hip, leaning forward when +
     hip = (0.0, 0.0)
     shoulder = (ux * TRUNK, uy * TRUNK)
@@ -133,16 +157,16 @@ def base(pose: Pose, contact: str | None) -> float:
     return pose.lowest()
 
 
-def place(frame: Keyframe | Frame, at: float, travel: float) -> Pose:
+def place(frame: Keyframe | Frame, at: float, travel: float, view: str = "side") -> Pose:
     """The pose as the format places it: its contact foot on the ground (or its lowest
     point ``lift`` above it), forward by ``at × travel``."""
-    pose = body(frame)
+    pose = body(frame, view)
     return pose.moved(at * travel, frame.lift - base(pose, frame.contact))
 
 
 def poses(figure: Figure) -> list[Pose]:
     """Every keyframe of the cycle, placed."""
-    return [place(k, t, figure.travel) for k, t in zip(figure.keyframes, figure.times())]
+    return [place(k, t, figure.travel, figure.view) for k, t in zip(figure.keyframes, figure.times())]
 
 
 JOINTS = ("hip", "knee", "ankle", "shoulder", "elbow")
@@ -156,6 +180,9 @@ class Angles(NamedTuple):
     ankle: float
     shoulder: float
     elbow: float
+    hip_out: float = 0.0
+    hip_turn: float = 0.0
+    shoulder_out: float = 0.0
 
 
 class Frame(NamedTuple):
@@ -168,11 +195,21 @@ class Frame(NamedTuple):
     near: Angles
     far: Angles
     contact: str | None = None
+    trunk_side: float = 0.0
+    pelvis_turn: float = 0.0
+    shoulder_turn: float = 0.0
+
+
+def _mix_flat(a: Limb, b: Limb, w: float) -> Angles:
+    return Angles(a.hip + (b.hip - a.hip) * w, a.knee + (b.knee - a.knee) * w, a.ankle + (b.ankle - a.ankle) * w,
+                  a.shoulder + (b.shoulder - a.shoulder) * w, a.elbow + (b.elbow - a.elbow) * w)
 
 
 def _mix_limb(a: Limb, b: Limb, w: float) -> Angles:
     return Angles(a.hip + (b.hip - a.hip) * w, a.knee + (b.knee - a.knee) * w, a.ankle + (b.ankle - a.ankle) * w,
-                  a.shoulder + (b.shoulder - a.shoulder) * w, a.elbow + (b.elbow - a.elbow) * w)
+                  a.shoulder + (b.shoulder - a.shoulder) * w, a.elbow + (b.elbow - a.elbow) * w,
+                  a.hip_out + (b.hip_out - a.hip_out) * w, a.hip_turn + (b.hip_turn - a.hip_turn) * w,
+                  a.shoulder_out + (b.shoulder_out - a.shoulder_out) * w)
 
 
 def frames_at(figure: Figure, ts) -> list[Frame]:
@@ -182,15 +219,22 @@ def frames_at(figure: Figure, ts) -> list[Frame]:
     that contact; between two contacts, on its lowest point."""
     frames, times = figure.keyframes, figure.times()
     ends = [*times[1:], 1.0]
+    flat = [in_plane(f) for f in frames]
     out = []
     for t in ts:
         t %= 1.0
-        i = max(j for j, start in enumerate(times) if start <= t)
-        a, b = frames[i], frames[(i + 1) % len(frames)]
+        i = bisect.bisect_right(times, t) - 1
+        j = (i + 1) % len(frames)
+        a, b = frames[i], frames[j]
         w = (t - times[i]) / (ends[i] - times[i])
-        out.append(Frame(a.label, t, a.lift + (b.lift - a.lift) * w, a.trunk + (b.trunk - a.trunk) * w,
-                         _mix_limb(a.near, b.near, w), _mix_limb(a.far, b.far, w),
-                         a.contact if w == 0 or a.contact == b.contact else None))
+        contact = a.contact if w == 0 or a.contact == b.contact else None
+        lift, trunk = a.lift + (b.lift - a.lift) * w, a.trunk + (b.trunk - a.trunk) * w
+        if flat[i] and flat[j]:   # in the picture plane: the turns out of it stay 0
+            out.append(Frame(a.label, t, lift, trunk, _mix_flat(a.near, b.near, w), _mix_flat(a.far, b.far, w), contact))
+            continue
+        out.append(Frame(a.label, t, lift, trunk, _mix_limb(a.near, b.near, w), _mix_limb(a.far, b.far, w), contact,
+                         a.trunk_side + (b.trunk_side - a.trunk_side) * w, a.pelvis_turn + (b.pelvis_turn - a.pelvis_turn) * w,
+                         a.shoulder_turn + (b.shoulder_turn - a.shoulder_turn) * w))
     return out
 
 
@@ -204,7 +248,7 @@ def heel_path(figure: Figure, samples: int = 36) -> tuple[Point, ...]:
     measured from the hip (so forward travel does not stretch it) and y above the ground."""
     out = []
     for frame in frames_at(figure, [n / samples for n in range(samples)]):
-        pose = body(frame)   # the hip at the origin; ``place`` would raise every point by lift - base
+        pose = body(frame, figure.view)   # the hip at the origin; ``place`` would raise every point by lift - base
         x, y = pose.near.heel
         out.append((x, y + frame.lift - base(pose, frame.contact)))
     return tuple(out)

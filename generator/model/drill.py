@@ -19,6 +19,9 @@ class Limb(Strict):
     ankle: float = angle(-60, 40, "+ toes up, - toes pointed")
     shoulder: float = angle(-90, 180, "+ arm ahead of the trunk")
     elbow: float = angle(0, 165, "elbow flexion, 0 = straight")
+    hip_out: float = angle(-45, 60, "optional: thigh out to its own side, - across the body", 0)
+    hip_turn: float = angle(-60, 60, "optional: thigh turned about its length, + knee turned out (a bent knee then brings the foot in)", 0)
+    shoulder_out: float = angle(-45, 180, "optional: arm raised out to its own side, - across the chest", 0)
 
 
 Contact = Literal["near", "far", "both", "none"]
@@ -32,13 +35,17 @@ class Keyframe(Strict):
     lift: float = Field(0, ge=0, le=1, strict=True, allow_inf_nan=False, description="metres the lowest point is above the ground (flight)")
     contact: Contact | None = Field(None, description="the foot on the ground: near, far, both, or none (flight, with lift > 0)")
     trunk: float = angle(-30, 60, "trunk lean from vertical, + forward")
+    trunk_side: float = angle(-30, 30, "optional: trunk lean sideways, + towards the near side", 0)
+    pelvis_turn: float = angle(-90, 90, "optional: pelvis turned about the vertical, + near hip forward", 0)
+    shoulder_turn: float = angle(-90, 90, "optional: shoulders turned about the vertical, + near shoulder forward", 0)
     near: Limb = Field(description="leg and arm nearer to the viewer")
     far: Limb = Field(description="leg and arm further from the viewer")
 
 
 class Figure(Strict):
-    """One movement cycle of the side-view stick figure."""
+    """One movement cycle of the stick figure, seen from the side or from the front."""
 
+    view: Literal["side", "front"] = Field("side", description="side (default): faces and travels right; front: faces the viewer and travels right")
     travel: float = Field(0, ge=0, le=3, strict=True, allow_inf_nan=False, description="metres moved forward per cycle; 0 = on the spot")
     keyframes: list[Keyframe] = Field(min_length=2, max_length=8, description="2 to 8 poses in order; the cycle loops back to the first")
 

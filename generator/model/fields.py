@@ -70,9 +70,11 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG), BeforeValidator(_number_a
 Url = Annotated[str, AfterValidator(_web_address)]
 
 
-def angle(low: int, high: int, description: str):
-    """A joint angle in degrees, a finite number within the format's range."""
-    return Field(ge=low, le=high, strict=True, allow_inf_nan=False, description=f"{description}, degrees ({low} to {high})")
+def angle(low: int, high: int, description: str, default: float | None = None):
+    """A joint angle in degrees, a finite number within the format's range (optional
+    when it has a default)."""
+    more = {} if default is None else {"default": default}
+    return Field(ge=low, le=high, strict=True, allow_inf_nan=False, description=f"{description}, degrees ({low} to {high})", **more)
 
 
 class Strict(BaseModel):

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import difflib
 
-from ..paths import ALL_CARDS, DRILL_PAGE
+from ..paths import ALL_CARDS, DRILL_PAGE, SESSION_LIST
 from .drill import Drill, Figure
 from .figure_checks import contact_rules
 from .guide import FootwearGuide
+from .session import Session, sheet_heights, sheet_overflow
 
 
 def _duplicates(items, loc: tuple, what: str):
@@ -23,12 +24,16 @@ def _duplicates(items, loc: tuple, what: str):
         seen.setdefault(item.id, i)
 
 
+def _names_no(ref: str, known, what: str, of: str = "") -> str:
+    close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"names no {what} '{ref}'{of}{hint}"
+
+
 def _unknown(refs, loc: tuple, known, what: str):
     for i, ref in enumerate(refs):
         if ref not in known:
-            close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            yield loc + (i,), f"names no {what} '{ref}'{hint}"
+            yield loc + (i,), _names_no(ref, known, what)
 
 
 def _figure_rules(figure: Figure | None, loc: tuple):
@@ -96,5 +101,60 @@ def former_id_rules(drills: dict[str, Drill]):
             claimed.setdefault(old, drill.id)
 
 
+PLACEHOLDER = "Replace:"   # how the skeleton of ``python -m generator new`` starts each text left to write
+
+
+def placeholder_rules(data, skeleton_figure: dict | None):
+    """What the skeleton of ``new`` wrote and nobody has replaced yet: each text that still
+    starts with the placeholder, and each variant still drawn with the skeleton's figure."""
+    def texts(value, loc):
+        if isinstance(value, str) and value.lstrip().startswith(PLACEHOLDER):
+            yield loc, "still holds the placeholder text of the new-drill skeleton; write this in your own words"
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from texts(item, loc + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield from texts(item, loc + (i,))
+
+    yield from texts(data, ())
+    variants = data.get("variants") if isinstance(data, dict) else None
+    for i, variant in enumerate(variants if isinstance(variants, list) else []):
+        if skeleton_figure is not None and isinstance(variant, dict) and variant.get("figure") == skeleton_figure:
+            yield ("variants", i, "figure"), ("is still the placeholder figure of the new-drill skeleton; "
+                                              "set its keyframes to this variant's own movement")
+
+
 def guide_rules(guide: FootwearGuide):
     yield from _duplicates(guide.criteria, ("criteria",), "criterion")
+
+
+def session_rules(session: Session, file_id: str, drills: dict[str, Drill]):
+    """A session's references to drills and variants, its id, and whether its sheet fits one page."""
+    if session.id != file_id:
+        yield ("id",), f"'{session.id}' differs from the file name; the id must be '{file_id}' (or rename the file)"
+    if session.id == SESSION_LIST:
+        yield ("id",), f"'{SESSION_LIST}' is the address of the list of sessions; choose another id (and rename the file)"
+    cues: dict[tuple[str, str | None], list[str]] = {}
+    known = True
+    for i, block in enumerate(session.blocks):
+        for j, item in enumerate(block.drills):
+            at = ("blocks", i, "drills", j)
+            drill = drills.get(item.drill)
+            if drill is None:
+                known = False
+                yield at + ("drill",), _names_no(item.drill, drills, "drill")
+                continue
+            variants = {v.id: v for v in drill.variants}
+            if item.variant is not None and item.variant not in variants:
+                known = False
+                yield at + ("variant",), _names_no(item.variant, variants, "variant", f" of the drill '{drill.id}'")
+                continue
+            cues[(item.drill, item.variant)] = list(variants.get(item.variant, drill.variants[0]).cues)
+    if known:
+        heights = sheet_heights(session, cues)
+        over = sheet_overflow(heights)
+        if over > 0:
+            loc = max(heights, key=lambda k: heights[k])
+            yield loc, (f"the session's printed sheet would be about {over:.0f} mm too long for one page; "
+                        f"this takes the most room ({heights[loc]:.0f} mm): shorten it, or split the session")

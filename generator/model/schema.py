@@ -6,12 +6,15 @@ import json
 
 from pydantic.json_schema import GenerateJsonSchema
 
-from ..load import DRILLS, GUIDE
+from ..load import DRILLS, GUIDE, SESSIONS
 from .drill import Drill
 from .fields import Strict
 from .guide import FootwearGuide
+from .session import Session
+from .translation import DrillTranslation, GuideTranslation
 
-SCHEMAS = {DRILLS / "schema.json": Drill, GUIDE.parent / "schema.json": FootwearGuide}
+SCHEMAS = {DRILLS / "schema.json": Drill, GUIDE.parent / "schema.json": FootwearGuide, SESSIONS / "schema.json": Session,
+           DRILLS / "translation.schema.json": DrillTranslation, GUIDE.parent / "translation.schema.json": GuideTranslation}
 
 
 class EditorSchema(GenerateJsonSchema):

@@ -20,10 +20,28 @@ def validate(doc: Document, model: type[Strict]):
     try:
         return model.model_validate(doc.data)
     except ValidationError as err:
-        for e in err.errors():
+        for e in _misspelt_required(err.errors(), model):
             loc = tuple(e["loc"])
             doc.problems.append(doc.problem(loc, message(e, model), missing=e["type"] == "missing"))
         return None
+
+
+def _misspelt_required(errors: list[dict], model: type[BaseModel]) -> list[dict]:
+    """An unknown key that is a misspelling of a missing required key beside it is one mistake,
+    so it gets one line (at the misspelt key) instead of "missing" plus "unknown"."""
+    missing = {tuple(e["loc"]): e for e in errors if e["type"] == "missing"}
+    dropped = set()
+    out = []
+    for e in errors:
+        loc = tuple(e["loc"])
+        if e["type"] == "extra_forbidden":
+            beside = sorted(str(m[-1]) for m in missing if m[:-1] == loc[:-1] and m not in dropped)
+            close = difflib.get_close_matches(str(loc[-1]), beside, n=1, cutoff=0.6)
+            if close:
+                dropped.add(loc[:-1] + (close[0],))
+                e = {**e, "type": "misspelt_required", "ctx": {"required": close[0]}}
+        out.append(e)
+    return [e for e in out if tuple(e["loc"]) not in dropped or e["type"] != "missing"]
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
@@ -68,6 +86,8 @@ def _keys(model: type[BaseModel]) -> list[str]:
 def message(err: dict, root: type[BaseModel]) -> str:
     """One pydantic error, from validating a file against ``root``, as a sentence."""
     kind, ctx, value, loc = err["type"], err.get("ctx", {}), err.get("input"), err["loc"]
+    if kind == "misspelt_required":
+        return f"unknown key '{loc[-1]}'; did you mean '{ctx['required']}', which is required?"
     if kind == "extra_forbidden":
         known = _keys(_model_at(root, loc[:-1]) or root)
         close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
@@ -108,7 +128,7 @@ def message(err: dict, root: type[BaseModel]) -> str:
     if kind in ("list_type", "tuple_type"):
         return f"must be a list (one '- ' item per line), not {_described(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"must be a mapping of keys and values, not {_described(value)}"
+        return f"must be a group of keys with their values (one 'key: value' a line), not {_described(value)}"
     return err["msg"]
 
 
@@ -126,5 +146,5 @@ def _described(value) -> str:
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
-        return "a mapping"
+        return "a group of keys"
     return type(value).__name__

@@ -21,7 +21,7 @@ GUIDE = Path("drills/guides/footwear.yaml")
 
 WORDS = ["stride", "heel", "knee", "hip", "ankle", "arm", "rhythm", "contact", "ground", "push", "lift", "fold", "swing", "drive", "balance", "posture", "trunk", "shoulder", "elbow", "foot", "toes", "spring", "bounce", "step", "pace", "tempo", "lane", "track", "grass", "cone", "marker", "line", "quick", "soft", "tall", "relaxed", "forward", "upright", "light", "short", "long", "fast", "slow", "steady", "smooth", "elastic", "compact", "athlete", "coach", "sprinter", "runner", "squad", "session", "warm-up", "stretch", "mobility", "power", "speed", "agility", "control"]
 ADJECTIVES = ["Quick", "Soft", "Tall", "High", "Low", "Wide", "Narrow", "Lateral", "Backward", "Forward", "Bouncing", "Skipping", "Crossing", "Alternating", "Single", "Double"]
-NOUNS = ["Skip", "Shuffle", "Bound", "Hop", "Kick", "March", "Drive", "Step", "Lunge", "Run", "Jog", "Carioca", "Stride", "Switch", "Reach", "Pull"]
+NOUNS = ["Skip", "Shuffle", "Bound", "Hop", "Kick", "March", "Drive", "Step", "Lunge", "Run", "Jog", "Skater", "Stride", "Switch", "Reach", "Pull"]
 MUSCLES = ("hamstrings", "glutes", "quadriceps", "hip-flexors", "adductors", "abductors", "calves", "shins", "feet", "core")
 SPORTS = ("athletics", "football", "basketball", "rugby", "handball", "tennis", "hockey", "volleyball")
 SURFACES = ("track", "grass", "turf", "indoor", "road", "sand")
@@ -119,13 +119,36 @@ def drill(i: int, count: int) -> dict:
     return data
 
 
+def session(i: int, count: int) -> dict:
+    """A warm-up of four blocks naming five of the drills; one session per ten drills."""
+    rng = random.Random(10_000 + i)
+    picks = [drill_id((i * 10 + k * 3) % count) for k in range(5)]
+    drills = [{"drill": d, "variant": f"variant-{1 + k % VARIANTS}"} for k, d in enumerate(picks)]
+    drills[0]["dosage"] = {"distance_m": 20, "sets": 2, "rest": "Walk back"}
+    return {
+        "schema": 1, "id": f"session-{i:03d}", "name": f"Warm-up {i + 1}", "summary": _sentence(rng, 12),
+        "occasion": rng.choice(("training", "race", "match")), "level": rng.choice(LEVELS), "sports": [rng.choice(SPORTS)],
+        "notes": _sentence(rng, 30),
+        "blocks": [
+            {"name": "Easy jog", "minutes": 5, "what": _sentence(rng, 10)},
+            {"name": "Mobility", "minutes": 4, "drills": drills[:2]},
+            {"name": "Drills", "minutes": 7.5, "what": _sentence(rng, 8), "drills": drills[2:]},
+            {"name": "Strides", "minutes": 4, "what": _sentence(rng, 10)},
+        ],
+    }
+
+
 def write_drills(root: Path, count: int) -> None:
-    """``count`` drill files and the footwear guide under ``root/drills``."""
+    """``count`` drill files, and a session per ten drills, under ``root/drills``."""
     folder = root / "drills"
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(count):
         text = yaml.dump(drill(i, count), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
         (folder / f"{drill_id(i)}.yaml").write_text(text, encoding="utf-8")
+    (folder / "sessions").mkdir(exist_ok=True)
+    for i in range(count // 10):
+        text = yaml.dump(session(i, count), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+        (folder / "sessions" / f"session-{i:03d}.yaml").write_text(text, encoding="utf-8")
 
 
 def copy_project(project: Path, dest: Path, parts=PROJECT_PARTS) -> Path:

@@ -156,8 +156,8 @@ def search(pg, query: str) -> list[str]:
     section, as listed before any "more on this page") in the order shown."""
     box = pg.locator("input.md-search__input")
     box.click()
-    # Material says "Initializing search" until its index is loaded (theme.language: en).
-    pg.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.includes('Initializing')")
+    # Material says "Initializing search" ("Initialisation de la recherche") until its index is loaded.
+    pg.wait_for_function("() => !document.querySelector('.md-search-result__meta').textContent.includes('Initiali')")
     box.press_sequentially(query)
     pg.wait_for_selector(".md-search-result__list > li")
     pg.evaluate(_SETTLED, ".md-search-result")

@@ -11,9 +11,13 @@ PAGES = {
     "mistakes": "mistakes/",
     "footwear": "footwear/",
     "tags": "tags/",
-    "warm-up": "warm-up/",
+    "sessions": "sessions/",
+    "session": "sessions/sprint-training/",
+    "session builder": "session-builder/",
     "cards": "cards/",
     "drill cards": "cards/butt-kickers/",
+    "sources": "sources/",
+    "open data": "open-data/",
 }
 
 # The pages Lighthouse audits (make audit): the busiest kinds, those that exist.

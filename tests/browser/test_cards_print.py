@@ -38,9 +38,9 @@ def _open(page, url: str) -> None:
 def test_printing_cards_gives_the_decks_a4_pages_with_no_card_split(page, cards_site, handbook):
     site, url = cards_site
     _open(page, url + "cards/")
-    count = page.locator(".dh-deck .dh-card").count()
+    count = page.locator(".dh-deck .dh-card-front").count()
     deck = pypdf.PdfReader(site / "cards" / "drill-cards-a4.pdf")
-    assert count == sum(len(d.variants) for d in handbook.drills) and len(deck.pages) == math.ceil(count / 4)
+    assert count == sum(len(d.variants) for d in handbook.drills) and len(deck.pages) == 2 * math.ceil(count / 4)
 
     printed = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
     assert len(printed.pages) == len(deck.pages)
@@ -60,6 +60,12 @@ def test_printing_cards_gives_the_decks_a4_pages_with_no_card_split(page, cards_
         assert box["left"] >= 0 and box["right"] <= width, box["id"]
         assert box["overflow"] <= 0, f"{box['id']} text runs past the card"
     assert {int(b["top"] // height) for b in boxes} == set(range(len(deck.pages)))
+    # fronts on the odd pages, backs on the even ones, each back mirrored behind its front
+    where = {b["id"]: b for b in boxes}
+    for front in (b for b in boxes if not b["id"].endswith("-back")):
+        back = where[front["id"] + "-back"]
+        assert int(front["top"] // height) % 2 == 0 and int(back["top"] // height) == int(front["top"] // height) + 1
+        assert abs(back["top"] - height - front["top"]) < 1 and abs(back["left"] - (width - front["right"])) < 1
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".dh-picker"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.problems == []
@@ -69,7 +75,7 @@ def test_the_choice_of_drills_is_kept_in_the_address(page, cards_site, handbook)
     _, url = cards_site
     a_skip = len(handbook.drill("a-skip").variants)
     _open(page, url + "cards/?drills=a-skip,butt-kickers")
-    assert page.locator(".dh-deck .dh-card").count() == a_skip + len(handbook.drill("butt-kickers").variants)
+    assert page.locator(".dh-deck .dh-card-front").count() == a_skip + len(handbook.drill("butt-kickers").variants)
     def box(name):
         return page.get_by_role("checkbox", name=name, exact=True)
 
@@ -80,14 +86,14 @@ def test_the_choice_of_drills_is_kept_in_the_address(page, cards_site, handbook)
     page.keyboard.press("Space")
     page.wait_for_selector(".dh-deck[data-ready=true]", state="attached")
     assert page.url.endswith("/cards/?drills=a-skip")
-    assert page.locator(".dh-deck .dh-card").count() == a_skip
+    assert page.locator(".dh-deck .dh-card-front").count() == a_skip
     sheets = math.ceil(a_skip / 4)
     assert f"{a_skip} card{'s' if a_skip != 1 else ''} on {sheets} A4 sheet{'s' if sheets > 1 else ''}" in page.locator(".dh-picker-status").inner_text()
 
     page.get_by_role("button", name="Select none").click()
     page.wait_for_selector(".dh-deck[data-ready=true]", state="attached")
     assert page.url.endswith("/cards/?drills=")
-    assert page.locator(".dh-deck .dh-card").count() == 0
+    assert page.locator(".dh-deck .dh-card-front").count() == 0
     page.get_by_role("button", name="Select all").click()
     page.wait_for_selector(".dh-deck[data-ready=true]", state="attached")
     assert page.url.endswith("/cards/")
@@ -95,17 +101,23 @@ def test_the_choice_of_drills_is_kept_in_the_address(page, cards_site, handbook)
     assert page.problems == []
 
 
-def test_every_deck_and_card_page_link_works(page, cards_site, handbook):
+def test_every_deck_and_drill_cards_link_works(page, cards_site, handbook):
     _, url = cards_site
     _open(page, url + "cards/")
     hrefs = page.eval_on_selector_all(".md-content a[href]", "as => as.map(a => a.href)")
     pdfs = [h for h in hrefs if h.endswith(".pdf")]
     assert len(pdfs) == 2 + 2 * len(handbook.drills)
-    for href in pdfs + [h for h in hrefs if "/cards/" in h and h.endswith("/")]:
+    for href in pdfs:
         response = page.request.get(href)
         assert response.ok, href
+    drill = handbook.drills[-1]
+    page.get_by_role("link", name=f"{len(drill.variants)} card", exact=False).last.click()
+    page.wait_for_selector(".dh-deck[data-ready=true]", state="attached")
+    assert page.url.endswith(f"/cards/?drills={drill.id}")
+    expect(page.locator(".dh-deck .dh-card-front")).to_have_count(len(drill.variants))
     page.goto(url + "drills/butt-kickers/dynamic/")
     page.get_by_role("link", name="Print the cards").click()
-    page.wait_for_url("**/cards/butt-kickers/#card-butt-kickers--dynamic")
-    expect(page.locator(".dh-deck .dh-card")).to_have_count(len(handbook.drill("butt-kickers").variants))
+    page.wait_for_url("**/cards/?drills=butt-kickers")
+    page.wait_for_selector(".dh-deck[data-ready=true]", state="attached")
+    expect(page.locator(".dh-deck .dh-card-front")).to_have_count(len(handbook.drill("butt-kickers").variants))
     assert page.problems == []

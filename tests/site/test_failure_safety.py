@@ -126,9 +126,9 @@ def test_broken_template_is_named_with_its_line(project, previous_site, previous
 def test_broken_skeleton_template_stops_new(project):
     target = project / "templates" / "overrides" / "new-drill.yaml"
     target.write_text("schema: 1\nid: {{ id }}\nname: {{ drill_name }}\n", encoding="utf-8")
-    result = run_generator("new", "Carioca", cwd=project)
+    result = run_generator("new", "Skater Hops", cwd=project)
     assert_fails_cleanly(result, "templates/overrides/new-drill.yaml:3:1: (template): ", "'drill_name' is undefined")
-    assert not (project / "drills" / "carioca.yaml").exists()
+    assert not (project / "drills" / "skater-hops.yaml").exists()
 
 
 def test_hand_written_page_on_a_generated_path_stops_the_build_first(project, previous_site):

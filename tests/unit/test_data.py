@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html.parser
 import json
+import math
 import re
 import shutil
 from pathlib import Path
@@ -20,7 +21,8 @@ from generator.build import Build, Settings
 from generator.export import export_files
 from generator.figure.draw import SCALE
 from generator.model import Drill
-from generator.paths import Site
+from generator.paths import Paths, Site
+from generator.text import Text
 from tests.conftest import DATA, ROOT, copy_handbook
 
 
@@ -95,12 +97,14 @@ def test_a_figure_fills_in_what_its_file_leaves_out(handbook, opened):
                 assert k["label"] == frame.label
                 assert k["at"] == pytest.approx(times[i], abs=1e-3)
                 assert k["lift"] == pytest.approx(frame.lift, abs=1e-3)
-                assert "contact" in k
+                assert k["contact"] == frame.contact
                 assert {"head", "neck", "pelvis"} <= set(k["points"])
                 for side, towards_viewer in (("near", True), ("far", False)):
                     for joint in ("hip", "knee", "ankle", "heel", "toe", "shoulder", "elbow", "hand"):
-                        assert (k["points"][f"{side}.{joint}"][2] > 0) == towards_viewer
-            assert figure["keyframes"][0]["points"]["pelvis"][0] == 0
+                        if figure["view"] == "side":   # a front view turns the near side to trail the travel
+                            assert (k["points"][f"{side}.{joint}"][2] > 0) == towards_viewer
+            for k in figure["keyframes"]:   # forward along the cycle, from the first pelvis
+                assert k["points"]["pelvis"][0] == pytest.approx(k["at"] * figure["travel"], abs=2e-3)
             ground = min(p[1] for k in figure["keyframes"] for p in k["points"].values())
             assert ground >= -0.005
 
@@ -119,12 +123,14 @@ class _Strip(html.parser.HTMLParser):
         if tag == "svg" and "dh-strip" in (a.get("class") or "") and not self.done:
             self.inside = True
         elif self.inside and tag == "g" and "dh-pose" in (a.get("class") or ""):
-            self.poses.append({"vertices": [], "hip": None})
-        elif self.inside and tag == "polyline" and self.poses:
+            self.poses.append({"vertices": [], "hip": None, "head": None})
+        elif self.inside and tag in ("polyline", "polygon") and self.poses:
             points = [tuple(map(float, p.split(","))) for p in (a.get("points") or "").split()]
             self.poses[-1]["vertices"] += points
             if "dh-trunk" in (a.get("class") or ""):
-                self.poses[-1]["hip"] = points[0]
+                self.poses[-1]["hip"], self.poses[-1]["top"] = points[0], points[-1]
+        elif self.inside and tag == "circle" and "dh-head" in (a.get("class") or "") and self.poses:
+            self.poses[-1]["head"] = (float(a["cx"]), float(a["cy"]))
 
     def handle_endtag(self, tag):
         if tag == "svg" and self.inside:
@@ -146,9 +152,15 @@ def test_each_keyframe_places_the_figure_as_the_strip_draws_it(which, handbook, 
             hx, hy = pose["hip"]
             assert hy == pytest.approx(-points["pelvis"][1] * SCALE, abs=0.2)
             for name, (x, y, _) in points.items():
-                if name == "head":
-                    continue
                 want = (hx + (x - points["pelvis"][0]) * SCALE, -y * SCALE)
+                if name == "head":   # the centre of the head's circle
+                    assert pose["head"] == pytest.approx(want, abs=0.2)
+                    continue
+                if name == "neck":   # the drawn trunk stops short of it, on the line to it
+                    (tx, ty), (nx, ny) = pose["top"], want
+                    assert abs((tx - hx) * (ny - hy) - (ty - hy) * (nx - hx)) <= 0.5 * math.dist((hx, hy), want)
+                    assert math.dist((hx, hy), (tx, ty)) < math.dist((hx, hy), want)
+                    continue
                 assert any(abs(vx - want[0]) <= 0.2 and abs(vy - want[1]) <= 0.2 for vx, vy in pose["vertices"]), \
                     f"{drill.id}/{variant.id}: {name} at {want} is no corner of the drawing"
 
@@ -157,6 +169,7 @@ def test_the_same_handbook_gives_the_same_bytes(pages):
     again = Build(ROOT, Settings()).pages()
     assert again[paths.DATA] == pages[paths.DATA]
     assert again[paths.DATA_SCHEMA] == pages[paths.DATA_SCHEMA]
+    assert data.dumps(json.loads(pages[paths.DATA])) == pages[paths.DATA], "keys not sorted, or spaces"
     assert not re.search(r"\d\.\d{4,}", pages[paths.DATA]), "a number is not rounded to the millimetre"
 
 
@@ -247,7 +260,15 @@ def test_the_open_data_page_names_every_key_the_files_do_not_have(pages):
     format_keys = set().union(*(_fields(m) for m in vars(model).values()
                                 if isinstance(m, type) and hasattr(m, "model_fields")))
     added = {k for k in _properties(json.loads(pages[paths.DATA_SCHEMA])) - format_keys if not k.endswith("_html")}
-    assert {"points", "view", "version"} <= added
+    assert {"points", "version"} <= added
     page = (ROOT / "docs" / "open-data.md").read_text(encoding="utf-8")
     missing = sorted(k for k in added if f"`{k}`" not in page and f"[].{k}`" not in page)
     assert not missing, f"docs/open-data.md does not describe {missing}"
+
+
+def test_a_build_in_another_language_says_so_and_links_its_pages(handbook):
+    text = Text()
+    opened = json.loads(data.files(handbook, text, Paths.of(handbook, text), Site(), "fr")[paths.DATA])
+    assert opened["language"] == "fr"
+    assert opened["drills"][0]["url"] == Site().path(paths.drill(handbook.drills[0].id), "fr")
+    assert opened["drills"][0]["url"].startswith("fr/")

@@ -11,6 +11,7 @@ import pytest
 from generator.blocks import marked
 from generator.build import build_pages
 from generator.environment import environment
+from generator.figure import draw
 from generator.figure import kinematics as k
 from generator.figure.draw import Figures
 from generator.model import MUSCLES
@@ -20,7 +21,7 @@ from tests.conftest import ROOT
 from tests.shipped import DRILLS as SHIPPED
 
 SVG = "{http://www.w3.org/2000/svg}"
-BUDGET = 20 * 1024   # bytes of figures on one variant page
+BUDGET = 24 * 1024   # bytes of figures on one variant page (pictograms: shaped limbs, shoes, shadows)
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +104,7 @@ def test_every_muscle_of_the_vocabulary_is_drawable():
     block = str(macro(list(MUSCLES), [], "All muscles", "Every muscle of the vocabulary, strongly.", "m", "Front", "Back", "Main", ""))
     root = ET.fromstring(block)
     for muscle in MUSCLES:
-        shapes = [e for g in root.iter(f"{SVG}g") if g.get("data-muscle") == muscle for e in g.iter(f"{SVG}ellipse")]
+        shapes = [e for g in root.iter(f"{SVG}g") if g.get("data-muscle") == muscle for e in g.iter(f"{SVG}path")]
         assert shapes, muscle
 
 
@@ -113,7 +114,8 @@ def test_drill_page_shows_main_muscles_strong_and_others_light(pages):
     classes = {g.get("data-muscle"): g.get("class") for g in root.iter(f"{SVG}g") if g.get("data-muscle")}
     assert classes["hamstrings"] == "dh-m dh-m1"
     assert classes["calves"] == "dh-m dh-m2"
-    assert "quadriceps" not in classes
+    assert classes["quadriceps"] == "dh-m"                          # drawn, so the body reads, but not shaded
+    assert set(classes) == set(MUSCLES)
 
 
 def _peak(figure):
@@ -162,3 +164,45 @@ def test_figure_colours_meet_wcag_aa_for_graphics_in_both_palettes():
     for name, colour in light.items():
         assert _contrast(colour, "#ffffff") >= 3, name
         assert _contrast(dark[name], "#1e2129") >= 3, name
+
+
+def _rules(css: str) -> dict[str, str]:
+    """Each rule's declarations by its selector, as written."""
+    return {sel.strip(): body for sel, body in re.findall(r"([^{}]+)\{([^}]*)\}", css)}
+
+
+def test_cards_print_the_figures_in_colours_that_stand_out_on_white():
+    css = (ROOT / "templates/cards/figure.css").read_text()
+    short = re.findall(r"(?:stroke|fill): #([0-9a-f]{3});", css)
+    colours = set(re.findall(r"(?:stroke|fill): (#[0-9a-f]{6})", css)) | {"#" + "".join(c * 2 for c in h) for h in short}
+    assert len(colours) >= 3                                          # ink, far tone, heel path
+    for colour in colours:
+        assert _contrast(colour, "#ffffff") >= 3, colour
+
+
+def test_cards_and_site_draw_the_limbs_alike():
+    """The same stroke widths on the site and on the cards: one look everywhere."""
+    site = _rules((ROOT / "docs/assets/handbook.css").read_text())
+    card = _rules((ROOT / "templates/cards/figure.css").read_text())
+    for part in ("dh-trunk", "dh-th", "dh-leg", "dh-arm", "dh-shoe"):
+        width = re.search(r"stroke-width: ([\d.]+)", site[f".dh-figure .{part}"]).group(1)
+        assert re.search(r"stroke-width: ([\d.]+)", card[f".{part}"]).group(1) == width, part
+
+
+CARD_MM = 89      # the width of a card's front inside its margins
+
+
+def test_card_strips_draw_a_body_at_least_25_mm_tall_across_the_card(handbook):
+    """Printed at its own width, every card strip draws a standing body at least 25 mm tall,
+    fits across the card, and rows of about 30 mm (less for a crouched figure) each hold bodies."""
+    drawings = Figures()
+    for drill in handbook.drills:
+        for variant in drill.variants:
+            strip = drawings.card_strip(variant.figure)
+            _, _, width, height = map(float, strip.view_box.split())
+            mm = float(strip.width.removesuffix("mm")) / width              # millimetres per unit of the drawing
+            assert k.HEIGHT * draw.SCALE * mm >= 25, variant.id
+            assert width * mm <= CARD_MM, variant.id
+            rows = len(strip.grounds)
+            assert 20 <= height * mm / rows <= 38, (variant.id, height * mm / rows)
+            assert {p.y for p in strip.poses} == {y for _, _, y in strip.grounds}

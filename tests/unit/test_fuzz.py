@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.load import Document, discover, parse, read
+from generator.load import Document, discover, kind_of, parse, read
 from generator.model import build
 from generator.problems import Problem
 from tests.conftest import ROOT
@@ -28,8 +28,8 @@ FUZZ = settings(
 )
 
 SHIPPED = {p: read(p, str(p.relative_to(ROOT))) for p in discover(ROOT)}
-GUIDE = next(d for p, d in SHIPPED.items() if p.parent.name == "guides")
-DRILLS = {p.stem: d for p, d in SHIPPED.items() if p.parent.name != "guides"}
+GUIDE = next(d for p, d in SHIPPED.items() if kind_of(p) == "guide")
+DRILLS = {p.stem: d for p, d in SHIPPED.items() if kind_of(p) == "drill"}
 FUZZED = "drills/fuzzed.yaml"
 
 

@@ -48,13 +48,13 @@ def test_a_byte_order_mark_is_accepted():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("a: 1\nb: 2\na: 3\n", "d.yaml:3:1: a: the key 'a' is given twice in this mapping (first on line 1)"),
+    ("a: 1\nb: 2\na: 3\n", "d.yaml:3:1: a: the key 'a' is given twice here (first on line 1); keep one"),
     ("a: &x 1\n", "d.yaml:1:4: a: YAML anchors (&x) are not allowed"),
     ("a: [1]\nb: *x\n", "d.yaml:2:4: b: YAML aliases (*x) are not allowed"),
     ("a: !!python/object/apply:os.system [ls]\n", "d.yaml:1:4: a: YAML tags (!!python/object/apply:os.system) are not allowed"),
     ("a:\n  - !custom x\n", "d.yaml:2:5: a[0]: YAML tags (!custom) are not allowed"),
-    ("a:\n\tb: 1\n", "d.yaml:2:1: (yaml): a tab character is used for indentation"),
-    ("a: [1, 2\n", "d.yaml:1:4: (yaml): the list opened with '[' here is not closed with ']'"),
+    ("a:\n\tb: 1\n", "d.yaml:2:1: a: a tab character is used for indentation"),
+    ("a: [1, 2\n", "d.yaml:1:4: a: the list opened with '[' here is not closed with ']'"),
     ("", "d.yaml:1:1: (file): the file is empty"),
     ("# just a comment\n", "d.yaml:1:1: (file): the file is empty"),
     ("a: 1\n---\nb: 2\n", "d.yaml:2:1: (file): a file holds one drill"),

@@ -86,8 +86,14 @@ def test_the_minimal_drill_is_valid(tmp_path):
 @pytest.mark.parametrize("old, new, expected", [
     # unknown keys, with the nearest known key suggested
     ("    cues:\n", "    queus:\n", [
-        "drills/test.yaml:13:5: variants[0].cues: is missing; this key is required",
-        "drills/test.yaml:19:5: variants[0].queus: unknown key 'queus'; did you mean 'cues'?"]),
+        "drills/test.yaml:19:5: variants[0].queus: unknown key 'queus'; did you mean 'cues', which is required?"]),
+    ("    cues:\n      - Up\n", "    cuse: [Up]\n    queus: [Up]\n", [
+        "drills/test.yaml:19:5: variants[0].cuse: unknown key 'cuse'; did you mean 'cues', which is required?",
+        "drills/test.yaml:20:5: variants[0].queus: unknown key 'queus'; did you mean 'cues'?"]),
+    ("level: beginner", "levle: beginner", [
+        "drills/test.yaml:6:1: levle: unknown key 'levle'; did you mean 'level', which is required?"]),
+    ("footwear: [light]", "footwaer: [light]", [
+        "drills/test.yaml:11:1: footwaer: unknown key 'footwaer'; did you mean 'footwear'?"]),
     # a missing key is located at the first line of the mapping that lacks it
     ("name: Test drill\n", "", ["drills/test.yaml:1:1: name: is missing; this key is required"]),
     ("    fix: Fix.\n", "", ["drills/test.yaml:33:5: mistakes[0].fix: is missing; this key is required"]),
@@ -106,7 +112,7 @@ def test_the_minimal_drill_is_valid(tmp_path):
     ("id: test", "id: other", [
         "drills/test.yaml:2:1: id: 'other' differs from the file name; the id must be 'test' (or rename the file)"]),
     ("level: beginner", "level: beginner\nlevel: advanced", [
-        "drills/test.yaml:7:1: level: the key 'level' is given twice in this mapping (first on line 6)"]),
+        "drills/test.yaml:7:1: level: the key 'level' is given twice here (first on line 6); keep one"]),
     # a bad list item is located at the item
     ("  primary: [hamstrings]", "  primary: [hamstrings, biceps]", [
         ("drills/test.yaml:8:25: muscles.primary[1]: 'biceps' is not allowed here; use one of 'hamstrings', 'glutes', "

@@ -9,12 +9,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.load import DRILLS, GUIDE, read
+from generator.load import DRILLS, GUIDE, kind_of, read
 from generator.model import Drill, validate
 from generator.model.schema import SCHEMAS, schema_text
 from tests.conftest import ROOT
 
-DRILL_FILES = sorted((ROOT / DRILLS).glob("*.yaml"))
+DRILL_FILES = sorted(p for p in (ROOT / DRILLS).glob("*.yaml") if kind_of(p) == "drill")
 
 
 def _schema(path: Path) -> dict:

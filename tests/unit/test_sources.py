@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from generator import paths
@@ -54,3 +56,13 @@ def test_the_page_links_every_citing_drill(handbook):
     for drill in handbook.drills:
         if drill.sources:
             assert f'href="{paths.relative_url(paths.SOURCES, paths.drill(drill.id), True)}"' in page, drill.id
+
+
+def test_the_page_shows_what_is_known_of_each_source(cited):
+    """Author, publisher, year and ISBN, whenever a citation gives them."""
+    page = Build(ROOT, Settings()).pages()[paths.SOURCES]
+    for c in cited:
+        s = c.source
+        for value in (s.author, s.publisher, s.year, s.isbn):
+            if value is not None:
+                assert html.escape(str(value), quote=False) in page, f"{s.title}: {value}"

@@ -74,7 +74,8 @@ def test_only_former_addresses_get_a_redirect_page(renamed):
     handbook = _handbook(renamed)
     old_drills = {old for d in handbook.drills for old in d.former_ids}
     old_variants = {(d.id, old) for d in handbook.drills for v in d.variants for old in v.former_ids}
-    redirects = [p for p in _pages(renamed) if p.endswith(".html")]
+    # the warm-up page of earlier editions leads to the general session (tests/unit/test_sessions.py)
+    redirects = [p for p in _pages(renamed) if p.endswith(".html") and p != "warm-up/index.html"]
     assert "drills/heel-flicks/index.html" in redirects
     for page in redirects:
         drill_id, _, rest = page.removeprefix("drills/").partition("/")
