@@ -135,6 +135,17 @@ def named(pose: Pose3) -> dict[str, Point3]:
     return out
 
 
+def _side_by_side(pose: k.Pose) -> Pose3:
+    """A placed side-view pose in the picture plane as 3D points: each side's hip and
+    shoulder (and the limbs below them) half the body's widths either side."""
+    def side(limbs: k.Side, sign: float) -> k.Side:
+        hip, shoulder = sign * HIP_WIDTH / 2, sign * SHOULDER_WIDTH / 2
+        return k.Side(*((x, y, hip) for x, y in limbs[:4]), *((x, y, shoulder) for x, y in limbs[4:6]),
+                      (*limbs.hip, hip), (*limbs.shoulder, shoulder))
+    return Pose3((*pose.hip, 0.0), (*pose.shoulder, 0.0), (*pose.neck, 0.0), (*pose.head, 0.0), pose.head_radius,
+                 side(pose.near, 1.0), side(pose.far, -1.0))
+
+
 def named_points(figure: Figure) -> list[dict[str, Point3]]:
     """Every keyframe of ``figure`` as named 3D points in metres, placed as drawn:
     keys ``head``, ``neck``, ``pelvis`` and, for ``near`` and ``far``, ``hip``, ``knee``,
@@ -143,8 +154,11 @@ def named_points(figure: Figure) -> list[dict[str, Point3]]:
 
     out = []
     for frame, at in zip(figure.keyframes, figure.times()):
-        shown = turned(pose3(frame), figure.view)
         placed = k.place(frame, at, figure.travel, figure.view)
+        if figure.view == "side" and k.in_plane(frame):   # the common case, without the 3D turns
+            out.append(named(_side_by_side(placed)))
+            continue
+        shown = turned(pose3(frame), figure.view)
         dx, dy = placed.hip[0] - shown.hip[0], placed.hip[1] - shown.hip[1]
         out.append(named(shown.mapped(lambda p, dx=dx, dy=dy: (p[0] + dx, p[1] + dy, p[2]))))
     return out

@@ -9,6 +9,7 @@ Movement* (4th ed., 2009), fig. 4.1, so every figure in the handbook has one bod
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -199,6 +200,11 @@ class Frame(NamedTuple):
     shoulder_turn: float = 0.0
 
 
+def _mix_flat(a: Limb, b: Limb, w: float) -> Angles:
+    return Angles(a.hip + (b.hip - a.hip) * w, a.knee + (b.knee - a.knee) * w, a.ankle + (b.ankle - a.ankle) * w,
+                  a.shoulder + (b.shoulder - a.shoulder) * w, a.elbow + (b.elbow - a.elbow) * w)
+
+
 def _mix_limb(a: Limb, b: Limb, w: float) -> Angles:
     return Angles(a.hip + (b.hip - a.hip) * w, a.knee + (b.knee - a.knee) * w, a.ankle + (b.ankle - a.ankle) * w,
                   a.shoulder + (b.shoulder - a.shoulder) * w, a.elbow + (b.elbow - a.elbow) * w,
@@ -213,15 +219,20 @@ def frames_at(figure: Figure, ts) -> list[Frame]:
     that contact; between two contacts, on its lowest point."""
     frames, times = figure.keyframes, figure.times()
     ends = [*times[1:], 1.0]
+    flat = [in_plane(f) for f in frames]
     out = []
     for t in ts:
         t %= 1.0
-        i = max(j for j, start in enumerate(times) if start <= t)
-        a, b = frames[i], frames[(i + 1) % len(frames)]
+        i = bisect.bisect_right(times, t) - 1
+        j = (i + 1) % len(frames)
+        a, b = frames[i], frames[j]
         w = (t - times[i]) / (ends[i] - times[i])
-        out.append(Frame(a.label, t, a.lift + (b.lift - a.lift) * w, a.trunk + (b.trunk - a.trunk) * w,
-                         _mix_limb(a.near, b.near, w), _mix_limb(a.far, b.far, w),
-                         a.contact if w == 0 or a.contact == b.contact else None,
+        contact = a.contact if w == 0 or a.contact == b.contact else None
+        lift, trunk = a.lift + (b.lift - a.lift) * w, a.trunk + (b.trunk - a.trunk) * w
+        if flat[i] and flat[j]:   # in the picture plane: the turns out of it stay 0
+            out.append(Frame(a.label, t, lift, trunk, _mix_flat(a.near, b.near, w), _mix_flat(a.far, b.far, w), contact))
+            continue
+        out.append(Frame(a.label, t, lift, trunk, _mix_limb(a.near, b.near, w), _mix_limb(a.far, b.far, w), contact,
                          a.trunk_side + (b.trunk_side - a.trunk_side) * w, a.pelvis_turn + (b.pelvis_turn - a.pelvis_turn) * w,
                          a.shoulder_turn + (b.shoulder_turn - a.shoulder_turn) * w))
     return out

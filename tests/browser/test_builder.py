@@ -10,6 +10,7 @@ from urllib.parse import quote
 import pytest
 
 from generator.model import read_handbook
+from tests.browser.test_browse import problems, watch
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -23,6 +24,9 @@ def handbook():
 
 
 def _open(page, url):
+    if not getattr(page, "watched", False):
+        watch(page)
+        page.watched = True
     page.goto(url, wait_until="networkidle")
     page.wait_for_selector(".dh-b-ui:not([hidden])")
 
@@ -86,7 +90,7 @@ def test_build_from_nothing_reorder_reload_and_print(page, site_url, handbook):
     assert "Tuesday sprints" in text and "0:00" in text and "5:00" in text and "12.5 min" in text
     assert f"{first.name}: {first.variants[0].name}" in text and "2 × 30 m" in text
     assert page.evaluate("() => getComputedStyle(document.querySelector('.dh-b-add-block')).visibility") == "hidden"
-    assert page.problems == []
+    assert problems(page) == []
 
 
 def test_starting_from_a_shipped_session_shows_its_blocks(page, site_url, handbook):
@@ -107,7 +111,7 @@ def test_unknown_drills_and_junk_in_the_address_are_said_and_left_out(page, site
         _open(page, f"{site_url}session-builder/?s={junk}")
         assert page.locator(".dh-b-status").inner_text()
         assert page.locator(".dh-b-block").count() == 0
-    assert page.problems == []
+    assert problems(page) == []
 
 
 def test_markup_in_the_address_is_shown_as_text_and_runs_nothing(page, site_url, handbook):

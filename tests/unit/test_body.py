@@ -150,3 +150,19 @@ def test_a_thigh_turned_out_brings_the_foot_of_a_bent_knee_in():
     assert math.dist(turned.near.ankle, turned.near.knee) == pytest.approx(k.SHANK)
     far = b.pose3(posed(far={**bent, "hip_turn": 30}))
     assert far.far.ankle[2] > plain.far.ankle[2]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_named_points_of_an_in_plane_pose_match_the_3d_body(seed):
+    """The quick way for side-view poses in the picture plane gives the 3D body's points."""
+    import random
+
+    from generator.figure import view as v
+    rnd = random.Random(seed)
+    frame = data(trunk=rnd.uniform(-30, 60), near={"hip": rnd.uniform(-60, 130), "knee": rnd.uniform(0, 165)},
+                 far={"shoulder": rnd.uniform(-90, 180), "elbow": rnd.uniform(0, 165)})
+    (quick, _) = b.named_points(figure(frame, frame))
+    slow = b.named(v.turned(b.pose3(posed(**{key: frame[key] for key in ("trunk", "near", "far")})), "side"))
+    dy = quick["pelvis"][1] - slow["pelvis"][1]
+    for name, p in slow.items():
+        assert quick[name] == pytest.approx((p[0], p[1] + dy, p[2]), abs=1e-9), name

@@ -99,6 +99,8 @@ def test_arms_that_swing_with_the_leg_of_their_side_are_noted():
 
 def _drill_with(project, mistake_figure: dict, variant_figure: dict) -> str:
     path = project / "drills" / "butt-kickers.yaml"
+    for translation in path.parent.glob("butt-kickers.*.yaml"):   # its labels follow the figure replaced here
+        translation.unlink()
     drill = yaml.safe_load(path.read_text(encoding="utf-8"))
     drill["variants"][0]["figure"] = variant_figure
     index = next(i for i, m in enumerate(drill["mistakes"]) if m["id"] in drill["variants"][0]["mistakes"])
