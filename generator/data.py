@@ -32,6 +32,7 @@ from .model import Drill, Figure, FootwearGuide, Handbook, Keyframe
 from .model.drill import Mistake, Variant
 from .model.fields import Prose
 from .model.guide import Criterion
+from .model.session import Session
 from .paths import Paths, Site
 from .text import Text
 
@@ -137,13 +138,19 @@ def _footwear(guide: FootwearGuide, ctx: _Context) -> dict:
     return _record(guide, ctx.text, criteria=criteria, url=ctx.url(paths.FOOTWEAR))
 
 
+def _session(session: Session, ctx: _Context) -> dict:
+    return _record(session, ctx.text, url=ctx.url(paths.session(session.id)),
+                   minutes=_number(sum(b.minutes for b in session.blocks)))
+
+
 def handbook_json(handbook: Handbook, text: Text, layout: Paths, site: Site, language: str | None = None) -> str:
     """The open data of ``handbook`` in ``language`` (default: the site's), as JSON text.
 
     Each drill is encoded as soon as it is made, so that a thousand drills never stand in
     memory as plain values all at once; the text is the same as ``dumps`` of the whole."""
     ctx = _Context(text, layout, site, language or handbook.language or site.language)
-    rest = dumps({"version": VERSION, "language": ctx.language, "sessions": [], "footwear": _footwear(handbook.guide, ctx)})
+    rest = dumps({"version": VERSION, "language": ctx.language, "footwear": _footwear(handbook.guide, ctx),
+                  "sessions": [_session(s, ctx) for s in handbook.sessions]})
     drills = ",".join(dumps(_drill(d, ctx)).rstrip("\n") for d in handbook.drills)
     # "drills" sorts before every other key: it opens the object.
     return '{"drills":[' + drills + "]," + rest.removeprefix("{")
@@ -206,12 +213,13 @@ def schema_model() -> type[BaseModel]:
     drill = _derived(Drill, {**models, Variant: variant, Mistake: mistake}, url=url)
     criterion = _derived(Criterion, {}, url=(str, "its anchor on the footwear page"))
     footwear = _derived(FootwearGuide, {Criterion: criterion}, url=url)
+    session = _derived(Session, {}, url=url, minutes=(float, "the session's length: the sum of its blocks' minutes"))
     return create_model(
         "Handbook", __base__=_Data, __doc__="The drill handbook's open data.",
         version=(Literal[1], Field(description="version of this file's layout")),
         language=(str, Field(description="language code of the texts")),
         drills=(list[drill], Field(description="every drill, by id")),
-        sessions=(list[dict[str, Any]], Field(description="warm-up sessions (none yet)")),
+        sessions=(list[session], Field(description="every warm-up session, by id")),
         footwear=(footwear, Field(description="the footwear guide")),
     )
 

@@ -37,6 +37,7 @@ from generator.adapters import alternates, build_language, decks_wanted, objects
 from generator.blocks import excluded_from_search, ids, swap_marked
 from generator.browse import with_home_tiles
 from generator.build import Build
+from generator.environment import environment
 from generator.paths import HOME, HOME_TILES
 from generator.problems import InvalidHandbook
 
@@ -73,6 +74,8 @@ class _SiteBuild:
 
 _serving = False
 _current: _SiteBuild | None = None
+_last_good: tuple[dict, str] | None = None   # under serve: the last generated pages that built, and the home tiles
+_banner = ""                                 # under serve: the located problems, shown at the top of every page
 _site = None  # the whole site's addressing, read in on_config before a translation's build moves site_url
 
 
@@ -103,8 +106,12 @@ def on_env(env, config, files):
 
 
 def on_pre_build(config) -> None:
-    """Everything that can stop the build is checked here, before ``site/`` is cleaned."""
-    global _current
+    """Everything that can stop the build is checked here, before ``site/`` is cleaned.
+
+    Under ``mkdocs serve`` a problem does not stop the server: the last pages that built are
+    served again, each with the located problems at its top, until the file is fixed."""
+    global _current, _last_good, _banner
+    _banner = ""
     root = Path(config.config_file_path).parent
     found = settings(root, config, decks=decks_wanted(os.environ, _serving),
                      config_file=os.path.relpath(config.config_file_path, root))
@@ -115,17 +122,33 @@ def on_pre_build(config) -> None:
         with objects_kept():
             pages = build.pages()
     except InvalidHandbook as err:
-        raise Abort(f"The handbook has problems; the site was not built.\n{err.report()}") from None
+        if not _serving:
+            raise Abort(f"The handbook has problems; the site was not built.\n{err.report()}") from None
+        # Logged as information: a warning would stop a strict server, and the pages say it.
+        log.info(f"The handbook has problems; every page shows them until they are fixed.\n{err.report()}")
+        _banner = _problems_banner(root, err.problems)
+        pages, tiles = _last_good or ({}, "")
+        _current = _SiteBuild(dict(pages), tiles)
+        return
     stopping = [p for p in build.reported if p.is_error]
-    if stopping and config.get("strict"):
+    if stopping and _serving:
+        _banner = _problems_banner(root, stopping)
+    elif stopping and config.get("strict"):
         raise Abort(f"The handbook has problems; the site was not built.\n{InvalidHandbook(stopping).report()}")
     for problem in build.reported:
-        log.log(logging.WARNING if problem.is_error else logging.INFO, str(problem))
+        log.log(logging.WARNING if problem.is_error and not _serving else logging.INFO, str(problem))
     docs = Path(config.docs_dir)
     clashes = [path for path in sorted(pages) if (docs / path).exists()]
     if clashes:
         raise Abort("\n".join(f"{os.path.relpath(docs / path, root)}: this hand-written page has the path of a generated page; rename or remove it" for path in clashes))
     _current = _SiteBuild(pages, build.home_tiles)
+    if _serving:
+        _last_good = (dict(pages), build.home_tiles)
+
+
+def _problems_banner(root: Path, problems) -> str:
+    """The located problems, as every page shows them at its top while serving."""
+    return environment(root).get_template("pages/problems.html").render(problems=sorted(problems))
 
 
 def on_files(files: Files, config) -> Files:
@@ -186,8 +209,14 @@ def on_page_content(html: str, page, config, files) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Put the blocks the search leaves out back into the finished page."""
-    return _current.restore(output, "hidden")
+    """Put the blocks the search leaves out back into the finished page; while serving a
+    handbook with problems, show them at the top of the page."""
+    output = _current.restore(output, "hidden")
+    if _banner:
+        body = output.find("<body")
+        start = output.find(">", body) + 1 if body >= 0 else 0
+        output = output[:start] + _banner + output[start:]
+    return output
 
 
 def on_post_build(config) -> None:

@@ -44,6 +44,9 @@ def test_printing_cards_gives_the_decks_a4_pages_with_no_card_split(page, cards_
 
     printed = pypdf.PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
     assert len(printed.pages) == len(deck.pages)
+    first, second = handbook.drills[0].variants[0], handbook.drills[0].variants[0].steps[0]
+    assert first.name in " ".join((printed.pages[0].extract_text() or "").split())     # the fronts print
+    assert second.split()[0] in (printed.pages[1].extract_text() or "")                # and their backs
     for p in printed.pages:
         assert (round(float(p.mediabox.width)), round(float(p.mediabox.height))) == (595, 842)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import math
@@ -16,7 +17,7 @@ import zxingcpp
 from PIL import Image, ImageChops
 
 from generator import cards
-from generator.adapters import decks_wanted
+from generator.adapters import decks_wanted, site_config, site_of
 from generator.build import Build, Settings
 from generator.environment import environment
 from generator.figure.draw import SCALE, Figures
@@ -386,8 +387,11 @@ def test_mkdocs_serve_leaves_the_decks_out(monkeypatch):
 
     monkeypatch.delenv("HANDBOOK_PDF", raising=False)
     monkeypatch.setattr(mkdocs_hook, "_serving", False)
+    config = _Config(site_url=SITE_URL, use_directory_urls=True)
+    # what on_config reads from the whole configuration: the site's languages, and its address
+    monkeypatch.setattr(mkdocs_hook, "_site", dataclasses.replace(site_of(site_config(ROOT)), url=SITE_URL))
     mkdocs_hook.on_startup(command="serve", dirty=False)
-    mkdocs_hook.on_pre_build(_Config(site_url=SITE_URL, use_directory_urls=True))
+    mkdocs_hook.on_pre_build(config)
     pages = mkdocs_hook._current.pages
     mkdocs_hook.on_post_build(None)
     assert "cards/index.md" in pages

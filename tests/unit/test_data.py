@@ -72,6 +72,15 @@ def test_every_drill_variant_and_mistake_is_in_it_with_its_address(handbook, ope
             assert (m["figure"] is None) == (mistake.figure is None)
 
 
+def test_every_session_is_in_it_with_its_blocks_address_and_length(handbook, opened, pages):
+    assert [s["id"] for s in opened["sessions"]] == [s.id for s in handbook.sessions]
+    for session, out in zip(handbook.sessions, opened["sessions"]):
+        assert paths.session(session.id) in pages and out["url"] == Site().path(paths.session(session.id))
+        assert out["minutes"] == pytest.approx(sum(b.minutes for b in session.blocks), abs=1e-3)
+        assert [b["name"] for b in out["blocks"]] == [b.name for b in session.blocks]
+        assert [[d["drill"] for d in b["drills"]] for b in out["blocks"]] == [[d.drill for d in b.drills] for b in session.blocks]
+
+
 def test_a_drill_carries_every_field_of_its_file_under_the_same_key(handbook, opened):
     """Each field as the file has it, each text with its HTML beside it."""
     drill, out = handbook.drills[0], opened["drills"][0]
