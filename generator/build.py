@@ -20,7 +20,7 @@ from pathlib import Path
 from . import browse, cache, cards, data
 from .environment import environment, templates_checked
 from .i18n import typography
-from .load import Document, parse
+from .load import Document, kind_of, parse, split_language
 from .model import Handbook, advisories, read_handbook
 from .paths import Paths, Site
 from .problems import InvalidHandbook, Problem, errors
@@ -100,7 +100,8 @@ class Build:
         handbook, self._cards, problems = self.check()
         if handbook is None:
             raise InvalidHandbook(errors(problems))
-        self.reported += problems
+        # Each language's build shows the untranslated fields of its own translation, not the others'.
+        self.reported += [p for p in problems if p.is_error or not _other_translation(p.path, self.language)]
         if not self.settings.site.url:
             self.reported.append(Problem(self.settings.config, 1, 1, "site_url", NO_ADDRESS, "note"))
         return handbook
@@ -159,3 +160,9 @@ def skeleton_figure(env) -> dict | None:
 def build_pages(root: Path, settings: Settings | None = None) -> dict[str, str | bytes]:
     """Every generated page of the handbook under ``root``, from a build made and dropped here."""
     return Build(root, settings).pages()
+
+
+def _other_translation(path: str, language: str) -> bool:
+    """Whether ``path`` is a translation into a language other than ``language``."""
+    p = Path(path)
+    return kind_of(p).endswith("translation") and split_language(p)[1] != language

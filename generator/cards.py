@@ -294,7 +294,10 @@ def fit_problems(handbook: Handbook, cards: list[Card], env: Environment, text: 
             loc = max((k for k in heights if k[-1] != "figure"), key=lambda k: heights[k])
             message = (f"the {side} of the card of variant '{card.variant.id}' is about {math.ceil(over)} mm too long "
                        f"to print; this takes the most room there ({round(heights[loc])} mm): shorten it")
-            doc = next((d for d in handbook.files.values() if _is_file_of(d.path, card.drill.id)), None)
+            doc = next((d for d in handbook.files.values() if _is_file_of(d.path, card.drill.id, handbook.language)), None)
+            if doc is not None and handbook.language:  # a translation names variants and mistakes by id
+                items = {"variants": card.drill.variants, "mistakes": card.drill.mistakes}
+                loc = (loc[0], items[loc[0]][loc[1]].id, *loc[2:]) if loc[0] in items and isinstance(loc[1], int) else loc
             if doc is not None:
                 problems.append(doc.problem(loc, message))
             else:
@@ -307,9 +310,10 @@ def _words(markup) -> str:
     return html.unescape(re.sub(r"<[^>]*>", "", str(markup))).strip()
 
 
-def _is_file_of(path: str, drill_id: str) -> bool:
+def _is_file_of(path: str, drill_id: str, language: str | None = None) -> bool:
+    """Whether ``path`` is the drill's file, or its translation into ``language``."""
     p = Path(path)
-    return p.stem == drill_id and p.parent.name != "guides"
+    return p.stem == (f"{drill_id}.{language}" if language else drill_id) and p.parent.name not in ("guides", "sessions")
 
 
 # ---- HTML and PDF ----

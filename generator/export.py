@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from . import i18n
 from .adapters import language_config, language_name, site_config, site_of
 from .blocks import unmark
 from .browse import with_home_tiles
@@ -32,9 +33,10 @@ def _files_under(folder: Path, prefix: str) -> dict[str, bytes]:
     return {f"{prefix}/{p.relative_to(folder).as_posix()}": p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def config_for_export(config: dict, up: str = "", alternate: list[dict] | None = None) -> str:
+def config_for_export(config: dict, up: str = "", alternate: list[dict] | None = None, locale: str | None = None) -> str:
     """The site's ``mkdocs.yml`` (environment values resolved) without hooks or watched folders;
-    ``up`` leads from a language's folder back to DIR (``../``)."""
+    ``up`` leads from a language's folder back to DIR (``../``), ``locale`` names the catalog
+    of the theme's own templates."""
     config = dict(config)
     config.pop("hooks", None)
     config.pop("watch", None)
@@ -45,6 +47,8 @@ def config_for_export(config: dict, up: str = "", alternate: list[dict] | None =
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme = config["theme"] = dict(theme, custom_dir=up + EXPORTED_THEME)
+    if isinstance(theme, dict) and locale:
+        config["theme"] = dict(theme, locale=locale)
     if alternate:
         config["extra"] = {**(config.get("extra") or {}), "alternate": alternate}
     header = "# Exported by `python -m generator export`: the handbook's site with its generated pages, no hooks.\n"
@@ -82,6 +86,10 @@ def export_files(root: Path, pages: dict[str, str | bytes],
             files[f"{folder}docs/{HOME}"] = with_home_tiles(home.decode("utf-8"), unmark(tiles))
         files.update({f"{folder}docs/{path}": unmark(content) if isinstance(content, str) else content
                       for path, content in generated.items()})
-        files[f"{folder}mkdocs.yml"] = config_for_export(own, "../" if folder else "", alternate)
+        mo = i18n.compiled(root, language)
+        if mo is not None:  # MkDocs gives the theme's templates a catalog of theme.locale from the theme's locales/
+            files[f"{EXPORTED_THEME}/locales/{language.replace('-', '_')}/LC_MESSAGES/{i18n.DOMAIN}.mo"] = mo
+        files[f"{folder}mkdocs.yml"] = config_for_export(own, "../" if folder else "", alternate,
+                                                         language.replace("-", "_") if mo is not None else None)
     files.update(_files_under(root / THEME, EXPORTED_THEME))
     return files

@@ -42,18 +42,30 @@ def catalog_path(root: Path, language: str) -> Path:
     return root / LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def compiled(root: Path, language: str) -> bytes | None:
+    """The catalog of ``language`` compiled (a ``.mo`` file's bytes), every message set in the
+    language's typography; ``None`` when the language has no catalog."""
+    path = catalog_path(root, language)
+    if not path.is_file():
+        return None
+    with path.open("rb") as f:
+        catalog = read_po(f, locale=language.replace("-", "_"))
+    rules = typography(language)
+    for message in catalog:
+        if message.id and message.string:
+            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            typeset = tuple(_between_tags(rules, text) for text in strings)
+            message.string = typeset if isinstance(message.string, tuple) else typeset[0]
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
 def translations(root: Path, language: str) -> gettext.NullTranslations:
     """The templates' words in ``language``: its catalog compiled in memory, or the words as
     written (English) when it has none."""
-    path = catalog_path(root, language)
-    if not path.is_file():
-        return gettext.NullTranslations()
-    with path.open("rb") as f:
-        catalog = read_po(f, locale=language.replace("-", "_"))
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    mo = compiled(root, language)
+    return gettext.GNUTranslations(io.BytesIO(mo)) if mo is not None else gettext.NullTranslations()
 
 
 def number(language: str) -> Callable:
@@ -106,17 +118,11 @@ def _typeset(rules: Callable[[str], str]) -> Callable:
 
 
 def install(env: Environment, root: Path, language: str) -> None:
-    """Give ``env`` the words, numbers and typography of ``language``: every translated message
-    is set in the language's typography, so a catalog may be written with plain spaces."""
-    catalog, rules = translations(root, language), typography(language)
+    """Give ``env`` the words, numbers and typography of ``language`` (a catalog may be written
+    with plain spaces: its messages are set in the language's typography when compiled)."""
     env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(
-        gettext=lambda message: _between_tags(rules, catalog.gettext(message)),
-        ngettext=lambda singular, plural, n: _between_tags(rules, catalog.ngettext(singular, plural, n)),
-        pgettext=lambda context, message: _between_tags(rules, catalog.pgettext(context, message)),
-        npgettext=lambda context, singular, plural, n: _between_tags(rules, catalog.npgettext(context, singular, plural, n)),
-        newstyle=True)
-    env.filters.update(number=number(language), typography=_typeset(rules))
+    env.install_gettext_translations(translations(root, language), newstyle=True)
+    env.filters.update(number=number(language), typography=_typeset(typography(language)))
     env.globals.update(language=language)
 
 

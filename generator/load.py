@@ -99,14 +99,14 @@ def split_language(path: Path) -> tuple[str, str]:
 
 def discover(root: Path) -> dict[Path, str]:
     """The handbook's files under ``root``: each drill file (``<id>.yaml``), the footwear
-    guide, the translations of both (``<id>.<lang>.yaml``), and each session
-    (``drills/sessions/<id>.yaml``), by kind."""
+    guide, each session (``drills/sessions/<id>.yaml``), and the translations of each
+    (``<id>.<lang>.yaml``), by kind."""
     found = {p: kind_of(p) for p in sorted((root / DRILLS).glob("*.yaml"))}
     guide = root / GUIDE
     if guide.exists():
         found[guide] = "guide"
     found.update((p, "guide translation") for p in sorted(guide.parent.glob(f"{GUIDE.stem}.*.yaml")))
-    found.update((p, "session") for p in sorted((root / SESSIONS).glob("*.yaml")) if "." not in p.stem)
+    found.update((p, kind_of(p)) for p in sorted((root / SESSIONS).glob("*.yaml")))
     return found
 
 

@@ -115,7 +115,9 @@ def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     found = settings(root, config, decks=decks_wanted(os.environ, _serving),
                      config_file=os.path.relpath(config.config_file_path, root))
-    build = Build(root, dataclasses.replace(found, site=_site))
+    # on_config told the site's addressing; a caller that skips it gets the languages of mkdocs.yml.
+    site = _site or site_of({**site_config(root), **config})
+    build = Build(root, dataclasses.replace(found, site=site))
     try:
         with objects_kept():
             pages = build.pages()
@@ -172,6 +174,8 @@ def _language_files(files: Files, config) -> Files:
     another language's build takes, from the default language's docs, every file its own
     folder lacks: the assets, and each page not written in it yet (shown as it is)."""
     language = build_language(config)
+    if _site is None or len(_site.languages) < 2:
+        return files
     if language == _site.language:
         folders = tuple(f"{lang}/" for lang in _site.translations)
         for file in [f for f in files if f.src_uri.startswith(folders)]:
@@ -190,7 +194,7 @@ def _language_files(files: Files, config) -> Files:
 
 def on_page_context(context, page, config, nav):
     """The language switch and the ``hreflang`` links go to this page in each language."""
-    if len(_site.languages) > 1:
+    if _site is not None and len(_site.languages) > 1:
         absolute = not config.extra.get("offline")
         config.extra["alternate"] = alternates(_site, build_language(config), page.url, absolute)
     return context

@@ -81,11 +81,11 @@ def sheet_html(env: Environment, handbook: Handbook, session: Session, paper: ca
                figures: Figures) -> str:
     """A session's printable sheet, as WeasyPrint reads it."""
     source, _, _ = env.loader.get_source(env, SHEET_STYLES)
-    url = site.address(paths.session(session.id))
+    url = site.address(paths.session(session.id), handbook.language)
     return unmark(env.get_template(SHEET).render(
         session=session, timeline=timeline(session, handbook), paper=paper, styles=source, figures=figures,
-        qr=cards.qr_svg(url) if url else None, address=url or "/" + site.path(paths.session(session.id)),
-        cards_address=_cards_address(site, session)))
+        qr=cards.qr_svg(url) if url else None, address=url or "/" + site.path(paths.session(session.id), handbook.language),
+        cards_address=_cards_address(site, session, handbook.language)))
 
 
 def builder_data(handbook: Handbook, env: Environment, text: Text) -> dict:
@@ -106,8 +106,8 @@ def builder_data(handbook: Handbook, env: Environment, text: Text) -> dict:
     return {"drills": drills, "sessions": sessions}
 
 
-def _cards_address(site: Site, session: Session) -> str:
-    where = site.address(paths.CARDS) or "/" + site.path(paths.CARDS)
+def _cards_address(site: Site, session: Session, language: str | None) -> str:
+    where = site.address(paths.CARDS, language) or "/" + site.path(paths.CARDS, language)
     return f"{where}?drills={','.join(drill_ids(session))}"
 
 

@@ -13,14 +13,21 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..load import DRILLS, GUIDE, Document, discover, kind_of, read, split_language
+from ..load import DRILLS, GUIDE, SESSIONS, Document, discover, kind_of, read, split_language
 from ..problems import Problem, errors, field_name
 from .drill import Drill
 from .figure_checks import advisory_rules
 from .guide import FootwearGuide
 from .rules import drill_rules, former_id_rules, guide_rules, placeholder_rules, session_rules
 from .session import Session
-from .translation import LANGUAGE, DrillTranslation, GuideTranslation, translated, validate_translation
+from .translation import (
+    LANGUAGE,
+    DrillTranslation,
+    GuideTranslation,
+    SessionTranslation,
+    translated,
+    validate_translation,
+)
 from .wording import validate
 
 
@@ -31,7 +38,8 @@ class Handbook:
     The handbook as read is in the default language (``language`` is ``None``); each
     language it is translated into is a ``Handbook`` of its own in ``translations``,
     whose ``untranslated`` says which fields of which drill (by id; the guide's under
-    ``guide_untranslated``) are still in the default language."""
+    ``guide_untranslated``, each session's under ``session_untranslated``) are still in
+    the default language."""
 
     drills: tuple[Drill, ...]
     guide: FootwearGuide
@@ -40,6 +48,7 @@ class Handbook:
     language: str | None = None
     untranslated: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     guide_untranslated: tuple[str, ...] = ()
+    session_untranslated: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     translations: Mapping[str, Handbook] = field(default_factory=dict, compare=False)
     notes: tuple[Problem, ...] = field(default=(), compare=False)  # each field a translation leaves untranslated
 
@@ -97,7 +106,8 @@ def build(drill_docs: dict[str, Document], guide_doc: Document, translations: li
         drill_docs[file_id].problems.append(drill_docs[file_id].problem(loc, message))
     sessions = _sessions(session_docs, drills if len(drills) == len(drill_docs) else None)
     wanted = sorted(set(languages) if languages is not None else {t.language for t in translations})
-    versions, notes = _translations(drills, drill_docs, guide, guide_doc, translations, wanted, languages is not None)
+    versions, notes = _translations(drills, drill_docs, guide, guide_doc, sessions, session_docs, translations, wanted,
+                                    languages is not None)
     problems = [p for d in (guide_doc, *drill_docs.values(), *session_docs.values(), *(t.doc for t in translations))
                 for p in d.problems]
     if errors(problems):
@@ -107,8 +117,10 @@ def build(drill_docs: dict[str, Document], guide_doc: Document, translations: li
     ordered = tuple(drills[i] for i in sorted(drills))
     in_order = tuple(sessions[i] for i in sorted(sessions))
     handbook = Handbook(ordered, guide, files, sessions=in_order, notes=tuple(sorted(notes)), translations={
-        lang: Handbook(tuple(d for _, d in sorted(v[0].items())), v[1], files, sessions=in_order, language=lang,
-                       untranslated=v[2], guide_untranslated=v[3]) for lang, v in versions.items()})
+        lang: Handbook(tuple(d for _, d in sorted(v[0].items())), v[1], files, sessions=tuple(x for _, x in sorted(v[2].items())),
+                       language=lang, untranslated=v[3], guide_untranslated=v[4], session_untranslated=v[5],
+        notes=tuple(sorted(p for p in notes if _language_of(p.path) == lang)))
+        for lang, v in versions.items()})
     return handbook, []
 
 
@@ -140,44 +152,52 @@ def advisories(handbook: Handbook, only: list[Path] | None = None) -> list[Probl
     return sorted(out)
 
 
+_MODELS = {"drill": DrillTranslation, "guide": GuideTranslation, "session": SessionTranslation}
+
+
 def _translations(drills: dict[str, Drill], drill_docs: dict[str, Document], guide: FootwearGuide | None,
-                  guide_doc: Document, translations: list[Translation], languages: list[str], configured: bool):
-    """Check each translation against its original and merge it in: ``({language: (drills
-    by id, guide, untranslated fields by drill id, the guide's untranslated fields)}, notes)``."""
-    by_key: dict[tuple[str, str, str], Translation] = {}
+                  guide_doc: Document, sessions: dict[str, Session], session_docs: dict[str, Document],
+                  translations: list[Translation], languages: list[str], configured: bool):
+    """Check each translation against its original and merge it in: ``({language: (drills,
+    guide, sessions, untranslated fields by drill id, the guide's, by session id)}, notes)``."""
+    originals = {("drill", i): (d, drill_docs[i]) for i, d in drills.items()}
+    originals.update({("session", i): (x, session_docs[i]) for i, x in sessions.items()})
+    if guide is not None:
+        originals[("guide", GUIDE.stem)] = (guide, guide_doc)
+    docs = {("drill", i): d for i, d in drill_docs.items()} | {("session", i): d for i, d in session_docs.items()}
+    folders = {"drill": DRILLS, "session": SESSIONS, "guide": GUIDE.parent}
+    by_key: dict[tuple[str, str, str], tuple[Translation, object]] = {}
     for t in translations:
-        kind = kind_of(Path(t.doc.path))
-        if not _language_ok(t, languages, configured):
+        kind = kind_of(Path(t.doc.path)).removesuffix(" translation")
+        if not _language_ok(t, languages, configured) or t.doc.problems:
             continue
-        if t.doc.problems:
-            continue
-        original_path = guide_doc.path if kind == "guide translation" else (
-            drill_docs[t.base].path if t.base in drill_docs else str(DRILLS / f"{t.base}.yaml"))
-        model = validate_translation(t.doc, GuideTranslation if kind == "guide translation" else DrillTranslation, original_path)
-        if model is None:
-            continue
-        if kind == "drill translation" and not _original_ok(t, model, drill_docs, original_path):
+        original = docs.get((kind, t.base)) or (guide_doc if kind == "guide" else None)
+        original_path = original.path if original is not None else str(folders[kind] / f"{t.base}.yaml")
+        model = validate_translation(t.doc, _MODELS[kind], original_path)
+        if model is None or (kind != "guide" and not _original_ok(t, model, original is not None, original_path)):
             continue
         by_key[(kind, t.base, t.language)] = (t, model)
     notes: list[Problem] = []
     versions = {}
     for lang in languages:
-        drills_in: dict[str, Drill] = {}
-        untranslated: dict[str, tuple[str, ...]] = {}
-        for file_id, drill in drills.items():
-            t, model = by_key.get(("drill translation", file_id, lang), (None, None))
-            drills_in[file_id], merged = translated(drill, model, drill_docs[file_id].path)
+        done: dict[tuple[str, str], object] = {}
+        missing: dict[tuple[str, str], tuple[str, ...]] = {}
+        for (kind, base), (original, doc) in originals.items():
+            t, model = by_key.get((kind, base, lang), (None, None))
+            done[(kind, base)], merged = translated(original, model, doc.path)
             _report(merged, t, notes)
             if merged.untranslated:
-                untranslated[drill.id] = tuple(field_name(loc) for loc in merged.untranslated)
-        guide_in, guide_missing = guide, ()
-        if guide is not None:
-            t, model = next(((t, m) for (k, _, lg), (t, m) in by_key.items() if k == "guide translation" and lg == lang), (None, None))
-            guide_in, merged = translated(guide, model, guide_doc.path)
-            _report(merged, t, notes)
-            guide_missing = tuple(field_name(loc) for loc in merged.untranslated)
-        versions[lang] = (drills_in, guide_in, untranslated, guide_missing)
+                missing[(kind, base)] = tuple(field_name(loc) for loc in merged.untranslated)
+        versions[lang] = (
+            {i: done[("drill", i)] for i in drills}, done.get(("guide", GUIDE.stem), guide),
+            {i: done[("session", i)] for i in sessions},
+            {base: m for (kind, base), m in missing.items() if kind == "drill"}, missing.get(("guide", GUIDE.stem), ()),
+            {base: m for (kind, base), m in missing.items() if kind == "session"})
     return versions, notes
+
+
+def _language_of(path: str) -> str:
+    return split_language(Path(path))[1]
 
 
 def _language_ok(t: Translation, languages: list[str], configured: bool) -> bool:
@@ -193,13 +213,13 @@ def _language_ok(t: Translation, languages: list[str], configured: bool) -> bool
     return True
 
 
-def _original_ok(t: Translation, model: DrillTranslation, drill_docs: dict[str, Document], original_path: str) -> bool:
+def _original_ok(t: Translation, model, exists: bool, original_path: str) -> bool:
     doc = t.doc
     if model.id != t.base:
         doc.problems.append(doc.problem(("id",), f"'{model.id}' differs from the file name; a translation of "
                                                  f"{original_path} has the id '{t.base}'"))
         return False
-    if t.base not in drill_docs:
+    if not exists:
         doc.problems.append(doc.problem(("id",), f"translates {original_path}, which does not exist; "
                                                  "a translation sits beside the file it translates"))
         return False

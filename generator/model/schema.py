@@ -11,10 +11,11 @@ from .drill import Drill
 from .fields import Strict
 from .guide import FootwearGuide
 from .session import Session
-from .translation import DrillTranslation, GuideTranslation
+from .translation import DrillTranslation, GuideTranslation, SessionTranslation
 
 SCHEMAS = {DRILLS / "schema.json": Drill, GUIDE.parent / "schema.json": FootwearGuide, SESSIONS / "schema.json": Session,
-           DRILLS / "translation.schema.json": DrillTranslation, GUIDE.parent / "translation.schema.json": GuideTranslation}
+           DRILLS / "translation.schema.json": DrillTranslation, GUIDE.parent / "translation.schema.json": GuideTranslation,
+           SESSIONS / "translation.schema.json": SessionTranslation}
 
 
 class EditorSchema(GenerateJsonSchema):

@@ -18,6 +18,7 @@ from ..load import Document
 from .drill import Dosage, Drill, Figure, Mistake, Variant
 from .fields import CARD_LINE, CardText, Slug, Source, Strict, Surface, Text
 from .guide import Criterion, FootwearGuide, SurfaceAdvice
+from .session import Block, Session
 from .wording import _inner_model, message
 
 LANGUAGE = r"^[a-z]{2}(-[a-z]{2})?$"
@@ -111,7 +112,28 @@ class GuideTranslation(_Text):
     surfaces: dict[Surface, SurfaceText] = Field(default_factory=dict, description="by surface")
 
 
-TRANSLATIONS = {Drill: DrillTranslation, FootwearGuide: GuideTranslation}
+class BlockText(_Text):
+    original = Block
+    name: Text | None = None
+    what: Text | None = None
+
+
+class SessionTranslation(_Text):
+    """``drills/sessions/<id>.<lang>.yaml``: a warm-up session in another language."""
+
+    model_config = ConfigDict(title="Session translation")
+    original = Session
+
+    schema_version: Literal[1] = Field(1, alias="schema", description="version of the drill format")
+    id: Slug = Field(description="the session it translates, equal to the file name before the language")
+    name: Text | None = None
+    summary: Text | None = Field(None, max_length=200, description="one sentence, at most 200 characters")
+    notes: Text | None = None
+    sources: list[Source] = Field(default_factory=list, description="added to the session's own sources")
+    blocks: list[BlockText] | None = Field(None, description="as many as the session's blocks, in order")
+
+
+TRANSLATIONS = {Drill: DrillTranslation, FootwearGuide: GuideTranslation, Session: SessionTranslation}
 # The lists of the original that a translation gives as mappings, and the key of their items.
 _BY_KEY = {"variants": "id", "mistakes": "id", "criteria": "id", "surfaces": "surface"}
 _ITEM = {"variants": "variant", "mistakes": "mistake", "criteria": "criterion", "surfaces": "surface"}
@@ -148,13 +170,15 @@ def _merge(original: BaseModel, given: _Text | None, loc: tuple, where: str, mer
             update[name] = _merge_items(have, value or {}, loc + (name,), where, merged, name)
         elif name == "figure":
             update[name] = _merge_figure(have, value, loc + (name,), where, merged)
+        elif name == "blocks":
+            update[name] = _merge_blocks(have, value, loc + (name,), where, merged)
         elif isinstance(have, BaseModel):
             update[name] = _merge(have, value, loc + (name,), where, merged)
         elif value is not None:
             update[name] = value  # a text the original lacks (an alias in this language) is taken too
         elif have is not None and have != []:
             merged.untranslated.append(loc + (name,))
-    if isinstance(given, DrillTranslation) and given.sources:
+    if getattr(given, "sources", None):
         update["sources"] = [*original.sources, *given.sources]
     return original.model_copy(update=update) if update else original
 
@@ -166,6 +190,14 @@ def _merge_items(items, given: dict, loc: tuple, where: str, merged: Merged, nam
         if item_id not in known:
             merged.errors.append((loc + (item_id,), f"no {_ITEM[name]} '{item_id}' in {where}"))
     return [_merge(item, given.get(getattr(item, key)), loc + (getattr(item, key),), where, merged) for item in items]
+
+
+def _merge_blocks(blocks: list, given: list | None, loc: tuple, where: str, merged: Merged) -> list:
+    if given is not None and len(given) != len(blocks):
+        count = f"{len(given)} block{'s' * (len(given) != 1)}"
+        merged.errors.append((loc, f"has {count}; the session in {where} has {len(blocks)}, and a translation gives one for each, in order"))
+        given = None
+    return [_merge(block, given[i] if given else None, loc + (i,), where, merged) for i, block in enumerate(blocks)]
 
 
 def _merge_figure(figure: Figure | None, given: FigureText | None, loc: tuple, where: str, merged: Merged):
@@ -185,7 +217,7 @@ def _merge_figure(figure: Figure | None, given: FigureText | None, loc: tuple, w
     return figure.model_copy(update={"keyframes": frames})
 
 
-_PARTS = (DosageText, FigureText, VariantText, MistakeText, CriterionText, SurfaceText)
+_PARTS = (DosageText, FigureText, VariantText, MistakeText, CriterionText, SurfaceText, BlockText)
 
 
 def translation_model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:

@@ -61,10 +61,10 @@ def test_a_club_forks_adds_a_drill_renames_recolours_and_rewords(project, built_
                               .replace("primary: indigo", "primary: deep orange"), encoding="utf-8")
 
     shipped = (project / "templates/pages/variant.md").read_text(encoding="utf-8")
-    assert "\n## Cues\n" in shipped
+    assert '\n## {{ _("Cues") }}\n' in shipped
     override = project / "templates/overrides/pages/variant.md"
     override.parent.mkdir(parents=True, exist_ok=True)
-    override.write_text(shipped.replace("\n## Cues\n", f"\n## {CUES_HEADING}\n"), encoding="utf-8")
+    override.write_text(shipped.replace('\n## {{ _("Cues") }}\n', f"\n## {CUES_HEADING}\n"), encoding="utf-8")
 
     site = tmp_path / "site"
     result = mkdocs_build(project, site)

@@ -94,7 +94,7 @@ def test_a_club_override_takes_precedence(project):
     shipped = (project / "templates" / "pages" / "variant.md").read_text()
     override = project / "templates" / "overrides" / "pages" / "variant.md"
     override.parent.mkdir(parents=True)
-    override.write_text(shipped.replace("## Cues", "## Words to shout"))
+    override.write_text(shipped.replace('## {{ _("Cues") }}', "## Words to shout"))
     variant = build_pages(project)["drills/butt-kickers/heels-pelvis.md"]
     assert "## Words to shout" in variant and "## Cues" not in variant
 

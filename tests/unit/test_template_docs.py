@@ -12,7 +12,7 @@ CLUB = ROOT / "docs" / "club.md"
 
 def shipped_templates() -> list[str]:
     """Every file under ``templates/`` as its path there: the club's ``overrides/`` left out,
-    the Material theme's folder as one entry ``theme/``."""
+    the Material theme's folder as one entry ``theme/``, the catalogs as ``locales/``."""
     entries = set()
     for path in TEMPLATES.rglob("*"):
         if not path.is_file():
@@ -21,7 +21,7 @@ def shipped_templates() -> list[str]:
         top = rel.parts[0]
         if top == "overrides":
             continue
-        entries.add("theme/" if top == "theme" else rel.as_posix())
+        entries.add(f"{top}/" if top in ("theme", "locales") else rel.as_posix())
     return sorted(entries)
 
 

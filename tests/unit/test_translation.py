@@ -250,3 +250,28 @@ def test_french_cards_open_the_french_pages(handbook):
     for card in deck:
         assert card.url == f"https://club.example/fr/drills/{card.drill.id}/{card.variant.id}/"
         assert card.path == f"fr/drills/{card.drill.id}/{card.variant.id}/"
+
+
+def test_session_translations_merge_by_block_and_refuse_another_count(handbook, tmp_path, capsys):
+    if not handbook.sessions:
+        pytest.skip("this handbook has no session")
+    session = handbook.sessions[0]
+    folder = tmp_path / "sessions"
+    folder.mkdir()
+    blocks = [{"name": f"Bloc {i}"} for i, _ in enumerate(session.blocks)]
+    path = _write(folder, f"{session.id}.fr.yaml", {"schema": 1, "id": session.id, "name": "Séance", "blocks": blocks + [{"name": "x"}]})
+    status, lines = _check(capsys, path)
+    assert status == 1 and f": blocks: has {len(blocks) + 1} blocks" in lines[0], lines
+    path = _write(folder, f"{session.id}.fr.yaml", {"schema": 1, "id": session.id, "name": "Séance", "blocks": blocks,
+                                                      "occasion": "race"})
+    status, lines = _check(capsys, path)
+    assert status == 1 and lines[0].startswith(f"{path}:") and ": occasion: not translatable" in lines[0], lines
+    path = _write(folder, f"{session.id}.fr.yaml", {"schema": 1, "id": session.id, "name": "Séance", "blocks": blocks})
+    status, lines = _check(capsys, path)
+    assert status == 0 and f"{path}:2:1: summary: note: not translated yet" in lines, lines
+    project = copy_handbook(tmp_path / "handbook")
+    (project / "drills" / "sessions" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    french = read_handbook(project, languages=["fr"])[0].in_language("fr")
+    assert french.session(session.id).name == "Séance" and french.session(session.id).blocks[0].name == "Bloc 0"
+    assert french.session(session.id).blocks[0].minutes == session.blocks[0].minutes
+    assert "summary" in french.session_untranslated[session.id]
