@@ -15,7 +15,7 @@ def test_each_problem_becomes_an_annotation_at_its_file_line_and_column(project)
 
     assert result.returncode == 1
     annotations = result.stdout.splitlines()
-    assert f"::error file=drills/butt-kickers.yaml,line={line},col=5,title=variants[0].queus::unknown key 'queus'; did you mean 'cues'?" in annotations
+    assert f"::error file=drills/butt-kickers.yaml,line={line},col=5,title=variants[0].queus::unknown key 'queus'; did you mean 'cues', which is required?" in annotations
     assert all(a.startswith("::error file=drills/butt-kickers.yaml,") for a in annotations)
     assert f"drills/butt-kickers.yaml:{line}:5: variants[0].queus: unknown key 'queus'" in result.stderr
 

@@ -134,4 +134,4 @@ def test_the_pre_commit_hook_reports_a_bad_drill_as_pre_commit_calls_it(tmp_path
     command = [str(python) if python.exists() else sys.executable, *entry[1:], str(bad)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 1
-    assert re.search(rf"^{re.escape(str(bad))}:\d+:1: levle: unknown key 'levle'; did you mean 'level'\?$", result.stderr, re.MULTILINE)
+    assert re.search(rf"^{re.escape(str(bad))}:\d+:1: levle: unknown key 'levle'; did you mean 'level', which is required\?$", result.stderr, re.MULTILINE)

@@ -24,7 +24,7 @@ def pages():
 def test_every_page_kind_is_rendered(pages, handbook):
     assert {"drills/index.md", "mistakes.md", "footwear.md", "cards/index.md"} <= set(pages)
     for drill in handbook.drills:
-        assert f"drills/{drill.id}/index.md" in pages and f"cards/{drill.id}/index.md" in pages
+        assert f"drills/{drill.id}/index.md" in pages and f"cards/js/{drill.id}.js" in pages
         for variant in drill.variants:
             assert f"drills/{drill.id}/{variant.id}.md" in pages
 

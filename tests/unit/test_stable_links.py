@@ -77,7 +77,10 @@ def test_only_former_addresses_get_a_redirect_page(renamed):
     # the warm-up page of earlier editions leads to the general session (tests/unit/test_sessions.py)
     redirects = [p for p in _pages(renamed) if p.endswith(".html") and p != "warm-up/index.html"]
     assert "drills/heel-flicks/index.html" in redirects
-    for page in redirects:
+    # the per-drill card pages of earlier editions lead to the cards page, one per drill
+    card_pages = {p for p in redirects if p.startswith("cards/")}
+    assert card_pages == {f"cards/{d.id}/index.html" for d in handbook.drills}
+    for page in set(redirects) - card_pages:
         drill_id, _, rest = page.removeprefix("drills/").partition("/")
         assert drill_id in old_drills or (drill_id, rest.removesuffix("/index.html")) in old_variants, page
 
