@@ -62,6 +62,14 @@ def language_name(language: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def home_alternates(site: Site) -> list[dict] | None:
+    """Material's ``extra.alternate`` where no page is known (the 404 page, served at any
+    address; an export without the hook): each language's home, from the site's root."""
+    if len(site.languages) < 2:
+        return None
+    return [{"name": language_name(lang), "lang": lang, "link": "/" + site.path("", lang)} for lang in site.languages]
+
+
 def alternates(site: Site, language: str, page_url: str, absolute: bool) -> list[dict]:
     """Material's ``extra.alternate`` for one page of the ``language`` build: the same page in
     every language the site is built in, as a link relative to the page (so the switch

@@ -12,12 +12,14 @@ hook the language switch goes to the other language's home page."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import yaml
 
 from . import i18n
-from .adapters import language_config, language_name, site_config, site_of
+from .adapters import home_alternates, language_config, site_config, site_of
 from .blocks import unmark
 from .browse import with_home_tiles
 from .environment import TEMPLATES
@@ -33,10 +35,11 @@ def _files_under(folder: Path, prefix: str) -> dict[str, bytes]:
     return {f"{prefix}/{p.relative_to(folder).as_posix()}": p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def config_for_export(config: dict, up: str = "", alternate: list[dict] | None = None, locale: str | None = None) -> str:
+def config_for_export(config: dict, up: str = "", alternate: list[dict] | None = None,
+                      theme_dir: str = EXPORTED_THEME) -> str:
     """The site's ``mkdocs.yml`` (environment values resolved) without hooks or watched folders;
-    ``up`` leads from a language's folder back to DIR (``../``), ``locale`` names the catalog
-    of the theme's own templates."""
+    ``up`` leads from a language's folder back to DIR (``../``), ``theme_dir`` is the folder of
+    the theme's templates in that language."""
     config = dict(config)
     config.pop("hooks", None)
     config.pop("watch", None)
@@ -46,9 +49,7 @@ def config_for_export(config: dict, up: str = "", alternate: list[dict] | None =
         config["site_dir"] = f"{up}site/{Path(config.get('site_dir', 'site')).name}"
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
-        theme = config["theme"] = dict(theme, custom_dir=up + EXPORTED_THEME)
-    if isinstance(theme, dict) and locale:
-        config["theme"] = dict(theme, locale=locale)
+        config["theme"] = dict(theme, custom_dir=up + theme_dir)
     if alternate:
         config["extra"] = {**(config.get("extra") or {}), "alternate": alternate}
     header = "# Exported by `python -m generator export`: the handbook's site with its generated pages, no hooks.\n"
@@ -73,8 +74,7 @@ def export_files(root: Path, pages: dict[str, str | bytes],
     each language's home page gets its drill tiles from ``home_tiles``."""
     config = site_config(root)
     site = site_of(config)
-    alternate = [{"name": language_name(lang), "lang": lang, "link": "/" + site.path("", lang)}
-                 for lang in site.languages] if len(site.languages) > 1 else None
+    alternate = home_alternates(site)
     files: dict[str, str | bytes] = {}
     for language, generated in {site.language: pages, **(translations or {})}.items():
         own = config if language == site.language else site_config(root, language_config(root, language))
@@ -86,10 +86,27 @@ def export_files(root: Path, pages: dict[str, str | bytes],
             files[f"{folder}docs/{HOME}"] = with_home_tiles(home.decode("utf-8"), unmark(tiles))
         files.update({f"{folder}docs/{path}": unmark(content) if isinstance(content, str) else content
                       for path, content in generated.items()})
-        mo = i18n.compiled(root, language)
-        if mo is not None:  # MkDocs gives the theme's templates a catalog of theme.locale from the theme's locales/
-            files[f"{EXPORTED_THEME}/locales/{language.replace('-', '_')}/LC_MESSAGES/{i18n.DOMAIN}.mo"] = mo
-        files[f"{folder}mkdocs.yml"] = config_for_export(own, "../" if folder else "", alternate,
-                                                         language.replace("-", "_") if mo is not None else None)
-    files.update(_files_under(root / THEME, EXPORTED_THEME))
+        theme = EXPORTED_THEME if own is config else f"{EXPORTED_THEME}-{language}"
+        files.update(_theme(root, language, theme))
+        files[f"{folder}mkdocs.yml"] = config_for_export(own, "../" if folder else "", alternate, theme)
     return files
+
+
+_MESSAGE = re.compile(r'\b_\("((?:[^"\\]|\\.)*)"\)')
+
+
+def _theme(root: Path, language: str, folder: str) -> dict[str, bytes]:
+    """The theme's templates with their words written in ``language``: another engine (Zensical)
+    has no gettext, so each ``_("…")`` becomes its translation, as a string literal."""
+    words = i18n.translations(root, language)
+
+    def literal(match: re.Match) -> str:
+        said = words.gettext(re.sub(r"\\(.)", r"\1", match.group(1)))
+        return json.dumps(said, ensure_ascii=False)
+
+    out = {}
+    for path, content in _files_under(root / THEME, folder).items():
+        if path.endswith(".html"):
+            content = _MESSAGE.sub(literal, content.decode("utf-8")).encode("utf-8")
+        out[path] = content
+    return out

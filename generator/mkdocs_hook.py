@@ -33,7 +33,16 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator import i18n
-from generator.adapters import alternates, build_language, decks_wanted, objects_kept, settings, site_config, site_of
+from generator.adapters import (
+    alternates,
+    build_language,
+    decks_wanted,
+    home_alternates,
+    objects_kept,
+    settings,
+    site_config,
+    site_of,
+)
 from generator.blocks import excluded_from_search, ids, swap_marked
 from generator.browse import with_home_tiles
 from generator.build import Build
@@ -198,6 +207,13 @@ def on_page_context(context, page, config, nav):
         absolute = not config.extra.get("offline")
         config.extra["alternate"] = alternates(_site, build_language(config), page.url, absolute)
     return context
+
+
+def on_pre_template(template, template_name, config):
+    """A page of its own template (the 404 page) links each language's home."""
+    if _site is not None and len(_site.languages) > 1:
+        config.extra["alternate"] = home_alternates(_site)
+    return template
 
 
 def on_page_content(html: str, page, config, files) -> str:

@@ -85,3 +85,9 @@ def handbook():
     book, problems = read_handbook(ROOT)
     assert [p for p in problems if p.is_error] == []  # advisories (a field not translated yet) are allowed
     return book
+
+
+def without_language_links(html: str) -> str:
+    """A page less its lines that link to other languages, and its blank lines: the hook links
+    the same page in each language, an export (no hook) each language's home."""
+    return "\n".join(line for line in html.splitlines() if line.strip() and "hreflang=" not in line)
