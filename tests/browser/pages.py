@@ -15,7 +15,7 @@ PAGES = {
     "session": "sessions/sprint-training/",
     "session builder": "session-builder/",
     "cards": "cards/",
-    "drill cards": "cards/butt-kickers/",
+    "drill cards": "cards/?drills=butt-kickers",
     "sources": "sources/",
     "open data": "open-data/",
 }
