@@ -161,6 +161,12 @@ def search(pg, query: str) -> list[str]:
     box.press_sequentially(query)
     pg.wait_for_selector(".md-search-result__list > li")
     pg.evaluate(_SETTLED, ".md-search-result")
+    items = pg.locator(".md-search-result__list > li")
+    shown = 0
+    while items.count() > shown:   # Material shows ten results, then more as the list is scrolled
+        shown = items.count()
+        items.nth(shown - 1).scroll_into_view_if_needed()
+        pg.evaluate(_SETTLED, ".md-search-result")
     return pg.locator(".md-search-result__list > li > a.md-search-result__link").evaluate_all("as => as.map(a => a.href)")
 
 
@@ -168,8 +174,8 @@ def search(pg, query: str) -> list[str]:
 _SETTLED = """selector => new Promise(resolve => {
   const target = document.querySelector(selector);
   let timer;
-  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 300); });
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, 600); });
   function done() { observer.disconnect(); resolve(); }
   observer.observe(target, {subtree: true, childList: true, characterData: true});
-  timer = setTimeout(done, 300);
+  timer = setTimeout(done, 600);
 })"""
