@@ -179,3 +179,13 @@ _SETTLED = """selector => new Promise(resolve => {
   observer.observe(target, {subtree: true, childList: true, characterData: true});
   timer = setTimeout(done, 600);
 })"""
+
+
+@pytest.fixture(scope="session")
+def handbook():
+    """The handbook the site is built from, so that tests derive what they expect from it."""
+    from generator.model import read_handbook
+
+    handbook, problems = read_handbook(ROOT)
+    assert problems == []
+    return handbook

@@ -7,17 +7,8 @@ from __future__ import annotations
 import pytest
 
 from generator.browse import Facets
-from generator.model import read_handbook
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def handbook():
-    handbook, problems = read_handbook(ROOT)
-    assert problems == []
-    return handbook
 
 
 def problems(page) -> list[str]:

@@ -9,18 +9,9 @@ from urllib.parse import quote
 
 import pytest
 
-from generator.model import read_handbook
 from tests.browser.test_browse import problems, watch
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def handbook():
-    handbook, problems = read_handbook(ROOT)
-    assert problems == []
-    return handbook
 
 
 def _open(page, url):
