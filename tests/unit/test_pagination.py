@@ -25,7 +25,7 @@ def test_mistakes_of_a_large_handbook_are_split_and_linked_to_the_right_page(tmp
     pages = build_pages(project)
     assert "mistakes.md" in pages and "mistakes/2.md" in pages and "mistakes/3.md" not in pages
     first, second = pages["mistakes.md"], pages["mistakes/2.md"]
-    assert "title: Common mistakes, page 2 of 2" in second
+    assert 'title: "Common mistakes, page 2 of 2"' in second   # front matter values are quoted YAML strings
     assert "](mistakes/2.md)" in first and "](../mistakes.md)" in second
     # The last drills by name are on page 2; their variant pages link there, by a relative .md path.
     last = min(re.findall(r"\{: #(drill-\d+)--mistake-1 \}", second))
