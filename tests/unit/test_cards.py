@@ -84,12 +84,18 @@ def test_each_back_lands_behind_its_front_when_the_sheet_turns_on_its_long_edge(
         x, y = paper.slots("front")[i % 4]
         mirrored = (round(paper.width - x - paper.card_width, 2), y)
         assert paper.slots("back")[i % 4] == mirrored
-        first_step = " ".join(card.variant.steps[0].split()[:3])
+        first_step = _opening(card)
         assert card.variant.cues[0].split()[0] in _text_in(front, x, y, paper)
         assert first_step in _text_in(back, *mirrored, paper), card.anchor
-        assert first_step not in _text_in(back, x, y, paper) or mirrored == (x, y)
-        if (x, y) != mirrored:
+        # Where another card of the sheet opens with the same words, its slot may show them too.
+        if [_opening(c) for c in all_cards[i - i % 4:i - i % 4 + 4]].count(first_step) == 1 and (x, y) != mirrored:
+            assert first_step not in _text_in(back, x, y, paper)
             assert first_step not in _text_in(front, *mirrored, paper)
+
+
+def _opening(card) -> str:
+    """The first words of a card's first step, which its back shows."""
+    return " ".join(card.variant.steps[0].split()[:3])
 
 
 def _sizes(pdf: bytes) -> list[tuple[int, float, str]]:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from tests.conftest import ROOT
+from tests.conftest import REPO, ROOT
 
 
 def _front_matter(path) -> dict:
@@ -20,9 +20,9 @@ def _front_matter(path) -> dict:
 def test_the_benchmark_report_is_kept_in_the_repository_not_in_the_site():
     from tests.bench import benchmark
 
-    assert benchmark.OUTPUT == ROOT / "tests" / "bench" / "REPORT.md"
+    assert benchmark.OUTPUT == REPO / "tests" / "bench" / "REPORT.md"
     assert benchmark.OUTPUT.is_file()
-    assert not (ROOT / "docs" / "benchmarks.md").exists()
+    assert not (REPO / "docs" / "benchmarks.md").exists()
 
 
 @pytest.mark.parametrize(("config", "docs", "clubs"), [("mkdocs.yml", "docs", "For clubs"),
@@ -41,7 +41,7 @@ def test_club_pages_sit_under_for_clubs_and_rank_low_in_search(config, docs, clu
 
 
 def test_the_readme_says_how_to_look_at_a_built_site_and_how_cards_get_qr_codes():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert "python -m http.server -d site" in readme
     cards = readme.split("## Printable cards", 1)[1].split("\n## ", 1)[0]
     first = cards.strip().split("\n\n", 1)[0]
